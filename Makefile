@@ -1,0 +1,63 @@
+# The two commands for a fresh clone:
+#   make site   set up .venv from the pinned requirements and build the site into site/
+#   make test   install what the tests need and run every test
+# Also: make serve (preview with live reload), make validate, make schema, make lock.
+
+# Material prints an end-of-life banner on every build; it is noted in the README instead.
+export NO_MKDOCS_2_WARNING := 1
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: site serve test validate schema lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==24.3.1"
+
+# Pinned, hash-checked dependencies, then the project's own plugins (editable).
+$(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
+	touch $@
+
+# Build elsewhere, then swap: a failed build leaves the previous site/ untouched.
+site: $(SITE_STAMP)
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv .site-build site
+	rm -rf site.old
+	@echo "The site is in site/ (open site/index.html, or run: make serve)"
+
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve --strict
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+validate: $(SITE_STAMP)
+	$(BIN)/whrdkb validate
+
+schema: $(SITE_STAMP)
+	$(BIN)/whrdkb schema
+
+# Re-pin every dependency (with hashes) after editing requirements/*.in.
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet "pip-tools==7.6.2"
+	cd requirements && for f in site test; do \
+	  ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o $$f.txt $$f.in; done
+	rm -rf .lock-venv
+
+clean:
+	rm -rf .site-build site.old .pytest_cache

@@ -1,0 +1,1 @@
+"""Protection knowledge base for women human rights defenders: data, renderers, MkDocs plugins."""

@@ -1,0 +1,56 @@
+"""Command line: `whrdkb validate` checks the data, `whrdkb schema` regenerates the JSON Schemas.
+
+Usable without MkDocs knowledge: messages are the same as in the site build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .core.load import load_knowledge_base
+from .core.problems import DataError
+from .core.schema import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `whrdkb` command."""
+    parser = argparse.ArgumentParser(prog="whrdkb", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (holds mkdocs.yml and data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file and print every problem")
+    sub.add_parser("schema", help="regenerate data/schema/*.schema.json from the models")
+    args = parser.parse_args(argv)
+    if args.command == "schema":
+        for path in write_schemas(args.root / "data" / "schema"):
+            print(f"updated {path}")
+        return 0
+    return validate(args.root)
+
+
+def validate(root: Path) -> int:
+    """Print every problem in data/ (exit 1), or a one-line summary (exit 0)."""
+    languages = languages_from_mkdocs_yml(root / "mkdocs.yml")
+    try:
+        kb = load_knowledge_base(root / "data", languages)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    rows = sum(1 for _ in kb.rows())
+    print(f"data is valid: {rows} matrix rows, {len(kb.services.services)} services, languages {', '.join(languages)}")
+    return 0
+
+
+def languages_from_mkdocs_yml(path: Path) -> list[str]:
+    """The site's languages, default first, read from the i18n plugin in mkdocs.yml."""
+    from mkdocs.config import load_config  # MkDocs reads its own file; only the CLI needs it
+
+    from .plugins.pages.plugin import site_languages
+
+    config = load_config(str(path))
+    return site_languages(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""The data model: one pydantic model per data file, generator-independent."""
+
+from .common import SOURCE_LANGUAGE, LocalizedText, Rendition, Translation
+from .recommendations import COLUMNS, Item, RecommendationsFile, Row, Theme
+from .services import Service, ServicesFile
+from .ui import UiFile
+from .vocabularies import Term, VocabulariesFile
+
+# Each data file and the model that validates it, in loading order.
+DATA_FILES = {
+    "vocabularies.yaml": VocabulariesFile,
+    "ui.yaml": UiFile,
+    "recommendations.yaml": RecommendationsFile,
+    "services.yaml": ServicesFile,
+}
+
+__all__ = [
+    "COLUMNS", "DATA_FILES", "SOURCE_LANGUAGE", "Item", "LocalizedText", "RecommendationsFile",
+    "Rendition", "Row", "Service", "ServicesFile", "Term", "Theme", "Translation", "UiFile", "VocabulariesFile",
+]

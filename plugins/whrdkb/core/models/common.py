@@ -1,0 +1,159 @@
+"""Building blocks shared by every data file: strict base model, ids, localized text.
+
+Every field is declared with `described(...)`, which requires a title, a
+description and an example (as Open Referral HSDS does): the JSON Schema and
+the contributor field reference are generated from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+# The language the data is written in. Every other language is a translation
+# of it; a translation records whether a native speaker has reviewed it.
+SOURCE_LANGUAGE = "en"
+
+
+def described(title: str, description: str, example: Any, **kwargs: Any) -> Any:
+    """A model field with the title, description and example every field must have."""
+    return Field(title=title, description=description, examples=[example], **kwargs)
+
+
+def rule_error(message: str, hint: str) -> PydanticCustomError:
+    """A validation error with a maintainer-facing hint (read back by the loader)."""
+    return PydanticCustomError("kb_rule", "{message}", {"message": message, "hint": hint})
+
+
+class Model(BaseModel):
+    """Base of every data model: unknown fields are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$", max_length=64),
+]
+"""An identifier: lowercase letters, digits, and single '-' or '.' between them."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text, trimmed."""
+
+PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+# Booleans must be written true/false: YAML 1.1's yes/no/on/off are refused.
+def _parse_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise rule_error(f"'{value}' is not true or false", "write exactly true or false")
+
+
+StrictBool = Annotated[bool, BeforeValidator(_parse_bool)]
+
+TranslationStatus = Literal["draft", "reviewed"]
+
+
+class Translation(Model):
+    """One translation of a text, with its review state."""
+
+    text: Text = described(
+        "Translated text",
+        "The text in this language.",
+        "Stress psychologique et traumatisme",
+    )
+    status: TranslationStatus = described(
+        "Review state",
+        "'draft' until a native speaker has reviewed the translation, then 'reviewed'.",
+        "draft",
+    )
+
+
+class LocalizedText(BaseModel):
+    """A text in the source language, with optional translations keyed by language code.
+
+    In YAML either a plain string (the source language only) or a block:
+    `en: ...` plus, per language, `fr: {text: ..., status: draft}`.
+    """
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    __pydantic_extra__: dict[str, Translation]  # type: ignore[assignment]
+
+    en: Text = described("English text", "The text in English, the source language.", "Psychological stress and trauma")
+
+    # A plain string means "English only"; anything else is validated as a block.
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {SOURCE_LANGUAGE: value}
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        block = handler(schema)
+        return {
+            "title": "Text",
+            "description": "English text, or a block with `en` and translations such as `fr: {text: ..., status: draft}`.",
+            "anyOf": [{"type": "string", "minLength": 1}, block],
+        }
+
+    @property
+    def translations(self) -> dict[str, Translation]:
+        """Translations by language code (the source language is not among them)."""
+        return dict(self.__pydantic_extra__ or {})
+
+    def in_language(self, language: str) -> "Rendition":
+        """The text to show in `language`, saying whether it is a fallback or a draft."""
+        if language == SOURCE_LANGUAGE:
+            return Rendition(text=self.en, language=SOURCE_LANGUAGE, state="source")
+        found = self.translations.get(language)
+        if found is None:
+            return Rendition(text=self.en, language=SOURCE_LANGUAGE, state="missing")
+        return Rendition(text=found.text, language=language, state=found.status)
+
+
+class Rendition(BaseModel):
+    """What a reader sees of a LocalizedText in one language."""
+
+    text: str
+    language: str  # the language the text is actually in
+    state: Literal["source", "reviewed", "draft", "missing"]
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.state == "missing"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_SEED_NAME = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+
+
+def check_seed_name(value: str | None) -> str | None:
+    """Seed file names look like `004_b37d2c9f91396e89.txt`."""
+    if value is not None and not _SEED_NAME.match(value):
+        raise rule_error(
+            f"'{value}' is not a seed file name",
+            "use the file name as it is in shared/seeds, for example 004_b37d2c9f91396e89.txt",
+        )
+    return value

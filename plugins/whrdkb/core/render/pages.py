@@ -1,0 +1,77 @@
+"""Shared machinery of every generated page family: the page record and the render context.
+
+A renderer is a pure function `(kb, language) -> list[GeneratedPage]`. The
+context it uses records which translations a page showed, so the page can say
+"draft translation" or "partly shown in English" without any template having
+to remember to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..load import KnowledgeBase
+from ..models import LocalizedText, Rendition
+from .markdown import Safe, escape_html, escape_text, front_matter, make_environment, slug
+
+_ENV = make_environment()
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A Markdown page to write at `path` (relative to the language's docs folder)."""
+
+    path: str
+    markdown: str
+
+
+@dataclass
+class RenderContext:
+    """Per-page helpers for templates: text in the page language, and its translation state."""
+
+    kb: KnowledgeBase
+    language: str
+    states: set[str] = field(default_factory=set)
+
+    # Localized data text → escaped Markdown; a fallback is marked in the reader's language.
+    def text(self, value: LocalizedText) -> Safe:
+        rendition = value.in_language(self.language)
+        return self._mark(rendition)
+
+    # Interface string `key` → escaped Markdown.
+    def ui(self, key: str) -> Safe:
+        return self._mark(self.kb.ui_text(key, self.language))
+
+    # Plain text of a LocalizedText for titles (HTML-escaped, no markers).
+    def plain(self, value: LocalizedText) -> str:
+        rendition = value.in_language(self.language)
+        self.states.add(rendition.state)
+        return rendition.text
+
+    def _mark(self, rendition: Rendition) -> Safe:
+        self.states.add(rendition.state)
+        escaped = escape_text(rendition.text)
+        if not rendition.is_fallback:
+            return escaped
+        note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
+        return Safe(f'<span lang="{rendition.language}" class="kb-fallback">{escaped}</span>'
+                    f' <small class="kb-fallback-note">({note})</small>')
+
+    # The page's translation state, read by the theme override to show a notice.
+    def translation_state(self) -> str:
+        if "missing" in self.states:
+            return "fallback"
+        if "draft" in self.states:
+            return "draft"
+        return "reviewed" if "reviewed" in self.states else "source"
+
+
+def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: str, **values) -> GeneratedPage:
+    """Render one template into a page with front matter (title, translation state, data source)."""
+    body = _ENV.get_template(template).render(ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, **values)
+    meta = front_matter({
+        "title": escape_html(title),
+        "kb_translation": ctx.translation_state(),
+        "kb_source": edit,
+    })
+    return GeneratedPage(path, meta + "\n" + body.rstrip() + "\n")

@@ -1,0 +1,5 @@
+"""MkDocs plugins: thin adapters between MkDocs events and `whrdkb.core`.
+
+- `pages`  (entry point `kb-pages`): writes the generated pages of every language.
+- `safety` (entry point `kb-safety`): refuses unsafe configuration and unsafe page HTML.
+"""

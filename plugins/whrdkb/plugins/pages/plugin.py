@@ -1,0 +1,148 @@
+"""`kb-pages`: generate the data-driven pages of every language before MkDocs reads the docs.
+
+Design (see issue #263 of mkdocs-static-i18n): static-i18n only localises files
+that exist under `docs_dir`, so pages are written as real files into git-ignored
+folders `docs/<language>/<family>/` in `on_pre_build`, before MkDocs collects
+files. static-i18n then pairs `docs/en/recommendations/1-3.md` with
+`docs/fr/recommendations/1-3.md` like any hand-written page, so the language
+switcher and hreflang alternates work unchanged.
+
+static-i18n re-runs the whole build once per language, so `on_pre_build` runs
+once per language: the data is loaded and rendered once per change of the data
+files and reused by the later language builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from ...core.load import KnowledgeBase, load_knowledge_base
+from ...core.models import SOURCE_LANGUAGE
+from ...core.problems import DataError
+from ...core.render import render_all
+from ...core.sync import NotOwnedError, sync_pages
+from .config import PagesConfig
+
+log = get_plugin_logger(__name__)
+
+
+class PagesPlugin(BasePlugin[PagesConfig]):
+    """Loads data/, renders every generated page in every language, exposes UI strings to templates."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+        self._stamp: tuple | None = None
+        self.languages: list[str] = []
+        self.data_dir = Path("data")
+
+    # Resolve the data folder and the site's languages (from static-i18n, else the theme).
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.languages = site_languages(config)
+        if self.languages[0] != SOURCE_LANGUAGE:
+            raise PluginError(f"the default language must be '{SOURCE_LANGUAGE}', the language data is written in")
+        return config
+
+    # Before files are collected: (re)load data if it changed, and write every language's pages.
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        stamp = data_stamp(self.data_dir, self.languages)
+        if stamp == self._stamp:
+            return  # a later language build of the same run, or data unchanged under serve
+        try:
+            kb = load_knowledge_base(self.data_dir, self.languages)
+        except DataError as err:
+            raise PluginError(f"{err}\nNothing was published; fix the lines above and build again.") from None
+        docs = Path(config.docs_dir)
+        written = 0
+        for language in self.languages:
+            try:
+                report = sync_pages(docs / language, render_all(kb, language))
+            except NotOwnedError as err:
+                raise PluginError(str(err)) from None
+            written += len(report.written) + len(report.removed)
+        log.debug(f"generated pages: {written} files changed")
+        self.kb, self._stamp = kb, stamp
+
+    # Rebuild when a data file changes under `mkdocs serve`.
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        if self.config.enabled:
+            server.watch(str(self.data_dir))
+        return server
+
+    # Give templates the UI strings of the page's language and its translation notice (HTML-escaped).
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        if not self.config.enabled or self.kb is None:
+            return context
+        language = config.theme.get("language") or SOURCE_LANGUAGE
+        context["kb_ui"] = self.ui_strings(language)
+        key = translation_notice(page, language)
+        context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
+        relative_alternates(config, page)
+        return context
+
+
+    # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        if self.config.enabled and self.kb is not None:
+            context["kb_ui"] = self.ui_strings(config.theme.get("language") or SOURCE_LANGUAGE)
+        return context
+
+    def ui_strings(self, language: str) -> dict[str, Markup]:
+        """Every UI string in `language`, HTML-escaped for the theme (which does not autoescape)."""
+        assert self.kb is not None
+        return {key: escape(text.in_language(language).text) for key, text in self.kb.ui.strings.items()}
+
+
+def site_languages(config: MkDocsConfig) -> list[str]:
+    """The site's languages, default first: static-i18n's list, or the theme's language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme.get("language") or SOURCE_LANGUAGE]
+    languages = list(i18n.config.languages)
+    default = [lang.locale for lang in languages if lang.default]
+    return default + [lang.locale for lang in languages if not lang.default]
+
+
+def relative_alternates(config: MkDocsConfig, page: Page) -> None:
+    """Point the language switcher and hreflang links at the page's own alternates.
+
+    static-i18n leaves home pages with the configured absolute links (`/fr/`),
+    which break from `file://` and under a sub-path; every page has
+    `file.alternates` (set by static-i18n), so use their page-relative URLs.
+    Runs after static-i18n's on_page_context (priority 50), which resets the list per page.
+    """
+    alternates = getattr(page.file, "alternates", {})
+    # static-i18n assigns the attribute (config.extra.alternate = ...), which the dict API does not see.
+    for entry in getattr(config.extra, "alternate", None) or []:
+        target = alternates.get(entry.get("lang"))
+        if target is not None:
+            entry["link"] = target.url or "./"
+
+
+def translation_notice(page: Page, language: str) -> str | None:
+    """Key of the UI string that warns about the page's translation, if any."""
+    if language == SOURCE_LANGUAGE:
+        return None
+    file_locale = getattr(page.file, "locale", language)
+    if file_locale != language:
+        return "fallback_whole_page"  # static-i18n served the default-language file
+    state = (page.meta or {}).get("kb_translation", "draft")
+    return {"fallback": "fallback_page", "draft": "draft_page"}.get(state)
+
+
+def data_stamp(data_dir: Path, languages: list[str]) -> tuple:
+    """Changes whenever a data file or the language list changes."""
+    files = sorted(data_dir.glob("*.yaml"))
+    return tuple(languages), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)

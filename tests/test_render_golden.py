@@ -1,0 +1,48 @@
+"""Rendered Markdown of the matrix pages against golden files.
+
+Set UPDATE_GOLDENS=1 to rewrite the golden files after an intended change,
+then review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.render.matrix import render_matrix
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base(FIXTURES, ["en", "fr"])
+
+
+@pytest.mark.parametrize("language,page,golden", [
+    ("en", "recommendations/1-1.md", "row-1-1.en.md"),
+    ("fr", "recommendations/1-1.md", "row-1-1.fr.md"),
+    ("en", "recommendations/1-2.md", "row-1-2.en.md"),
+    ("en", "recommendations/theme-1.md", "theme-1.en.md"),
+    ("en", "recommendations/index.md", "overview.en.md"),
+    ("fr", "recommendations/tags.md", "tags.fr.md"),
+    ("en", "recommendations/actors.md", "actors.en.md"),
+])
+def test_page_matches_golden(kb, language, page, golden):
+    pages = {p.path: p.markdown for p in render_matrix(kb, language)}
+    expected = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDENS"):
+        expected.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == expected.read_text(encoding="utf-8")
+
+
+def test_translation_state_is_recorded_per_page(kb):
+    fr = {p.path: p.markdown for p in render_matrix(kb, "fr")}
+    en = {p.path: p.markdown for p in render_matrix(kb, "en")}
+    assert 'kb_translation: "fallback"' in fr["recommendations/1-1.md"]  # "NO" has no French text
+    assert 'kb_translation: "source"' in en["recommendations/1-1.md"]
+    assert 'kb_source: "data/recommendations.yaml:' in en["recommendations/1-2.md"]
