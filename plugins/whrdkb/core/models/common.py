@@ -111,7 +111,7 @@ class LocalizedText(BaseModel):
     ) -> JsonSchemaValue:
         block = handler(schema)
         return {
-            "title": "Text",
+            "title": "Localized text",
             "description": "English text, or a block with `en` and translations such as `fr: {text: ..., status: draft}`.",
             "anyOf": [{"type": "string", "minLength": 1}, block],
         }
