@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+import datetime as dt
+
 from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.render import RenderOptions, render_all
 from whrdkb.core.render.matrix import render_matrix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
+OPTIONS = RenderOptions(today=dt.date(2026, 11, 21), stale_after_days=365)
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -31,9 +35,14 @@ def kb():
     ("en", "recommendations/index.md", "overview.en.md"),
     ("fr", "recommendations/tags.md", "tags.fr.md"),
     ("en", "recommendations/actors.md", "actors.en.md"),
+    ("en", "directory/test-legal-aid.md", "service.en.md"),
+    ("fr", "directory/test-legal-aid.md", "service.fr.md"),
+    ("en", "directory/index.md", "directory.en.md"),
+    ("en", "directory/kind-legal-aid.md", "kind-legal-aid.en.md"),
+    ("fr", "directory/area-ke.md", "area-ke.fr.md"),
 ])
 def test_page_matches_golden(kb, language, page, golden):
-    pages = {p.path: p.markdown for p in render_matrix(kb, language)}
+    pages = {p.path: p.markdown for p in render_all(kb, language, OPTIONS)}
     expected = GOLDEN / golden
     if os.environ.get("UPDATE_GOLDENS"):
         expected.write_text(pages[page], encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import re
+
 import jsonschema
 import pytest
 import yaml
@@ -28,8 +30,22 @@ def test_data_file_names_its_schema_on_the_first_line(data_file):
 @pytest.mark.parametrize("data_file", DATA_FILES)
 def test_data_validates_against_its_schema_as_an_editor_reads_it(data_file):
     schema = json.loads((ROOT / "data" / "schema" / schema_name(data_file)).read_text())
-    data = yaml.safe_load((ROOT / "data" / data_file).read_text())  # what an editor's YAML 1.1/1.2 parser sees
+    data = yaml.load((ROOT / "data" / data_file).read_text(), Loader=Yaml12Loader)
     jsonschema.Draft202012Validator(schema).validate(data)
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """What an editor's YAML language server reads: the YAML 1.2 core schema (no yes/no, no timestamps)."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for tag, pattern, first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$", "-+.0123456789"),
+):
+    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
 
 
 def _fields(schema: dict):
@@ -48,7 +64,7 @@ def test_every_field_has_a_title_a_description_and_an_example(data_file):
 
 def test_schema_rejects_an_unknown_field():
     schema = json.loads(render_schemas()["recommendations.schema.json"])
-    data = yaml.safe_load((ROOT / "data" / "recommendations.yaml").read_text())
+    data = yaml.load((ROOT / "data" / "recommendations.yaml").read_text(), Loader=Yaml12Loader)
     data["themes"][0]["rows"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)

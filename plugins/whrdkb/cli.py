@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .core.load import load_knowledge_base
 from .core.problems import DataError
+from .core.render import check_ui_strings
 from .core.schema import write_schemas
 
 
@@ -34,6 +35,7 @@ def validate(root: Path) -> int:
     languages = languages_from_mkdocs_yml(root / "mkdocs.yml")
     try:
         kb = load_knowledge_base(root / "data", languages)
+        check_ui_strings(kb)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1

@@ -223,7 +223,7 @@ def cross_check(kb: KnowledgeBase) -> list[Problem]:
     problems: list[Problem] = []
     voc = kb.sources["vocabularies.yaml"]
     rec = kb.sources["recommendations.yaml"]
-    for list_name in ("tags", "actors", "support_kinds"):
+    for list_name in ("tags", "actors", "support_kinds", "audiences"):
         problems += _unique_ids(voc, (list_name,), getattr(kb.vocabularies, list_name))
     tags = {t.id for t in kb.vocabularies.tags}
     actors = {a.id for a in kb.vocabularies.actors}
@@ -248,15 +248,21 @@ def cross_check(kb: KnowledgeBase) -> list[Problem]:
                 for i, item in enumerate(getattr(row, column)):
                     problems += _references(rec, (*here, column, i, "actors"), item.actors, actors,
                                             "actor", "vocabularies.yaml → actors")
+            problems += _references(rec, (*here, "support_kinds"), row.support_kinds, kinds,
+                                    "kind of support", "vocabularies.yaml → support_kinds")
+    for r, region in enumerate(kb.vocabularies.regions):
+        if not region.code.isdigit():
+            problems.append(voc.problem(("regions", r, "code"), f"'{region.code}' is not a UN M49 region code",
+                                        "regions use three-digit codes such as 002 (Africa)"))
     svc = kb.sources["services.yaml"]
+    audiences = {a.id for a in kb.vocabularies.audiences}
     problems += _unique_ids(svc, ("services",), kb.services.services)
     for s, service in enumerate(kb.services.services):
         problems += _references(svc, ("services", s, "kinds"), service.kinds, kinds,
                                 "kind of support", "vocabularies.yaml → support_kinds")
-    missing_ui = [key for key in REQUIRED_UI_STRINGS if key not in kb.ui.strings]
-    for key in missing_ui:
-        problems.append(kb.sources["ui.yaml"].problem(("strings",), f"the interface string '{key}' is missing",
-                                                      f"add '{key}:' under strings"))
+        problems += _references(svc, ("services", s, "serves"), service.serves, audiences,
+                                "audience", "vocabularies.yaml → audiences")
+        problems += _unique_ids(svc, ("services", s, "sources"), service.sources)
     for name, model in (("vocabularies.yaml", kb.vocabularies), ("ui.yaml", kb.ui),
                         ("recommendations.yaml", kb.recommendations), ("services.yaml", kb.services)):
         problems += check_languages(model, kb.sources[name], kb.languages)
@@ -318,11 +324,3 @@ def iter_localized(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Locali
         for key, item in value.items():
             yield from iter_localized(item, (*path, key))
 
-
-# Strings the renderers and templates use; ui.yaml must define each.
-REQUIRED_UI_STRINGS = (
-    "matrix_title", "matrix_intro", "theme", "tags", "sources", "addressed_to", "answered",
-    "answered_explained", "empty_cell", "editors_note", "inferred_numbering", "by_tag", "by_tag_intro",
-    "by_actor", "by_actor_intro", "read_theme", "back_to_overview", "related_rows", "covers",
-    "fallback_item", "draft_page", "fallback_page", "fallback_whole_page", "quick_exit", "quick_exit_label",
-)

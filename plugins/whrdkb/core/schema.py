@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .export import EXPORT_MODELS
 from .models import DATA_FILES
 
 
@@ -26,6 +27,10 @@ def render_schemas() -> dict[str, str]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": schema_name(data_file), **schema}
         out[schema_name(data_file)] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    for name, model in EXPORT_MODELS.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json",
+                  **model.model_json_schema()}
+        out[f"exports/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return out
 
 
@@ -35,6 +40,7 @@ def write_schemas(folder: Path) -> list[Path]:
     changed = []
     for name, text in render_schemas().items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             changed.append(path)

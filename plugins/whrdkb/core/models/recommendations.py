@@ -125,6 +125,11 @@ class Row(Model):
     tags: list[Id] = described(
         "Tags", "Ids of tags (see vocabularies.yaml) that describe the row.", ["psychosocial"], min_length=1,
     )
+    support_kinds: list[Id] = described(
+        "Kinds of support that answer it",
+        "Ids of support_kinds (see vocabularies.yaml) whose services the row's page lists, and whose pages link back.",
+        ["psychosocial-support"], default_factory=list,
+    )
     sources: list[Citation] = described(
         "Sources", "The documents that state this row; the first is the main source.",
         [{"source": "wo-men-2021", "locator": "matrix, row 1.2"}], min_length=1,

@@ -1,8 +1,9 @@
-"""Controlled vocabularies (`data/vocabularies.yaml`): tags, actors, kinds of support."""
+"""Controlled vocabularies (`data/vocabularies.yaml`): tags, actors, kinds of support, audiences, regions."""
 
 from __future__ import annotations
 
-from .common import Id, LocalizedText, Model, described
+from .common import Id, LocalizedText, Model, Text, described
+from .geo import AreaCode
 
 
 class Term(Model):
@@ -16,6 +17,18 @@ class Term(Model):
     )
 
 
+class Region(Model):
+    """A UN M49 region and the countries in it, so a country's page also lists region-wide services."""
+
+    code: AreaCode = described("M49 code", "The region's UN M49 code.", "002")
+    countries: list[AreaCode] = described(
+        "Countries", "ISO 3166 codes of the countries and territories in the region.", ["KE", "UG"], min_length=1,
+    )
+    source: Text = described(
+        "Source", "Where the membership comes from.", "UN M49 standard, https://unstats.un.org/unsd/methodology/m49/",
+    )
+
+
 class VocabulariesFile(Model):
     """The whole of `data/vocabularies.yaml`."""
 
@@ -26,4 +39,10 @@ class VocabulariesFile(Model):
     )
     support_kinds: list[Term] = described(
         "Kinds of support", "What a service in the directory offers.", [], min_length=1,
+    )
+    audiences: list[Term] = described(
+        "Audiences", "Who a service serves (women defenders, journalists, organisations, ...).", [], min_length=1,
+    )
+    regions: list[Region] = described(
+        "Regions", "Regions that services name, with their countries.", [], default_factory=list,
     )

@@ -1,15 +1,52 @@
-"""Pure renderers: (knowledge base, language) -> Markdown pages."""
+"""Pure renderers: (knowledge base, language, options) -> Markdown pages."""
 
+from __future__ import annotations
+
+import re
+import typing
+from functools import lru_cache
+from pathlib import Path
+
+from ..directory import RenderOptions
+from ..load import KnowledgeBase
+from ..models.services import Channel, Service
+from ..problems import DataError
+from .directory import render_directory
 from .matrix import render_matrix
 from .pages import GeneratedPage
 
 # Every page family, in the order pages are written.
-RENDERERS = (render_matrix,)
+RENDERERS = (render_matrix, render_directory)
+TEMPLATES = Path(__file__).parent / "templates"
+_UI_CALL = re.compile(r"""ui\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
 
-def render_all(kb, language: str) -> list[GeneratedPage]:
+def render_all(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
     """All generated pages of the site in one language."""
-    return [page for renderer in RENDERERS for page in renderer(kb, language)]
+    return [page for renderer in RENDERERS for page in renderer(kb, language, options)]
 
 
-__all__ = ["GeneratedPage", "RENDERERS", "render_all"]
+@lru_cache(maxsize=1)
+def required_ui_keys() -> frozenset[str]:
+    """Interface strings the templates use: literal ui("key") calls and the families built from model values."""
+    keys = {key for path in TEMPLATES.rglob("*.j2") for key in _UI_CALL.findall(path.read_text(encoding="utf-8"))}
+    categories = [c.replace("-", "_") for c in typing.get_args(Service.model_fields["category"].annotation)]
+    keys |= {f"category_{c}" for c in categories}
+    keys |= {f"category_note_{c}" for c in categories if c != "service"}
+    keys |= {f"status_{s}" for s in typing.get_args(Service.model_fields["status"].annotation) if s != "active"}
+    keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
+    keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
+    keys |= {"fallback_item", "draft_page", "fallback_page", "fallback_whole_page", "quick_exit", "quick_exit_label"}
+    return frozenset(keys)
+
+
+def check_ui_strings(kb: KnowledgeBase) -> None:
+    """Raise DataError naming every interface string the templates need but data/ui.yaml lacks."""
+    source = kb.sources["ui.yaml"]
+    missing = sorted(required_ui_keys() - set(kb.ui.strings))
+    if missing:
+        raise DataError([source.problem(("strings",), f"the interface string '{key}' is missing",
+                                        f"add '{key}:' under strings, with its English text") for key in missing])
+
+
+__all__ = ["GeneratedPage", "RENDERERS", "RenderOptions", "check_ui_strings", "render_all", "required_ui_keys"]

@@ -29,14 +29,35 @@ class Safe(str):
 
 
 def escape_text(text: object) -> Safe:
-    """Plain text → Markdown that renders as the same characters, on one line."""
-    value = _WHITESPACE.sub(" ", str(text)).strip()
+    """Plain text → Markdown that renders as the same characters, on one line.
+
+    Whitespace runs become one space; ends are kept (the models already trim
+    data text, and templates rely on literal separators such as ", ").
+    """
+    value = _WHITESPACE.sub(" ", str(text))
     value = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], value)
     # A leading "1." or "-" would start a list when the text opens a paragraph.
     value = _LINE_START.sub(
         lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(1) else f"&#{ord(m.group(3))};", value
     )
     return Safe(value)
+
+
+_URL_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+# Characters that would end or break a Markdown link destination.
+_URL_BREAKERS = {c: f"%{ord(c):02X}" for c in " ()<>[]\"'`\\"}
+
+
+class UnsafeURLError(ValueError):
+    """A URL with a scheme readers must not be sent to."""
+
+
+def escape_url(url: object) -> Safe:
+    """A URL for a Markdown link destination: allowed schemes only, link-breaking characters percent-encoded."""
+    value = str(url).strip()
+    if not value.lower().startswith(_URL_SCHEMES):
+        raise UnsafeURLError(f"refusing to link {value!r}: only https, http, mailto and tel links are generated")
+    return Safe("".join(_URL_BREAKERS.get(c, c) for c in value))
 
 
 def escape_html(text: object) -> str:

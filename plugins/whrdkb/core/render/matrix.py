@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..directory import RenderOptions, services_for_row
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Row, Theme
 from .markdown import slug
@@ -11,7 +12,7 @@ FOLDER = "recommendations"
 DATA_FILE = "data/recommendations.yaml"
 
 
-def render_matrix(kb: KnowledgeBase, language: str) -> list[GeneratedPage]:
+def render_matrix(kb: KnowledgeBase, language: str, options: RenderOptions | None = None) -> list[GeneratedPage]:
     """Every page of the matrix in one language."""
     pages = [render_overview(kb, language)]
     pages += [render_theme(kb, language, theme) for theme in kb.recommendations.themes]
@@ -25,7 +26,7 @@ def render_overview(kb: KnowledgeBase, language: str) -> GeneratedPage:
     ctx = RenderContext(kb, language)
     title = ctx.plain(kb.ui.strings["matrix_title"])
     return render_page("matrix/overview.md.j2", f"{FOLDER}/index.md", ctx, title, _edit(kb, ("themes",)),
-                       kb=kb, columns=kb.recommendations.columns)
+                       columns=kb.recommendations.columns)
 
 
 def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPage:
@@ -34,7 +35,7 @@ def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPag
     title = f"{theme.id}. {ctx.plain(theme.short_title)}"
     index = kb.recommendations.themes.index(theme)
     return render_page("matrix/theme.md.j2", f"{FOLDER}/theme-{slug(theme.id)}.md", ctx, title,
-                       _edit(kb, ("themes", index)), theme=theme, columns=kb.recommendations.columns, kb=kb)
+                       _edit(kb, ("themes", index)), theme=theme, columns=kb.recommendations.columns)
 
 
 def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> GeneratedPage:
@@ -46,8 +47,8 @@ def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> Gene
     return render_page(
         "matrix/row.md.j2", f"{FOLDER}/{slug(row.id)}.md", ctx, title,
         _edit(kb, ("themes", t_index, "rows", r_index)),
-        theme=theme, row=row, columns=kb.recommendations.columns, kb=kb,
-        related=related_rows(kb, row), citations=[(kb.source_document(c.source), c) for c in row.sources],
+        theme=theme, row=row, columns=kb.recommendations.columns,
+        related=related_rows(kb, row), helpers=services_for_row(kb, row), citations=[(kb.source_document(c.source), c) for c in row.sources],
         column_names=COLUMNS,
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..load import KnowledgeBase
 from ..models import LocalizedText, Rendition
-from .markdown import Safe, escape_html, escape_text, front_matter, make_environment, slug
+from .markdown import Safe, escape_html, escape_text, escape_url, front_matter, make_environment, slug
 
 _ENV = make_environment()
 
@@ -68,7 +68,9 @@ class RenderContext:
 
 def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: str, **values) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source)."""
-    body = _ENV.get_template(template).render(ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, **values)
+    body = _ENV.get_template(template).render(
+        ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, kb=ctx.kb, url=escape_url, **values
+    )
     meta = front_matter({
         "title": escape_html(title),
         "kb_translation": ctx.translation_state(),

@@ -9,3 +9,6 @@ class PagesConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Folder with the YAML data files, relative to mkdocs.yml.
     data_dir = c.Type(str, default="data")
+    # A directory entry whose newest source is older than this is flagged as stale
+    # (measured against SOURCE_DATE_EPOCH when set, else the build date).
+    stale_after_days = c.Type(int, default=365)

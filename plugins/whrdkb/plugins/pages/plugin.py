@@ -22,10 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from ...core.directory import RenderOptions
+from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
-from ...core.render import render_all
+from ...core.render import check_ui_strings, render_all
 from ...core.sync import NotOwnedError, sync_pages
 from .config import PagesConfig
 
@@ -57,21 +59,25 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        stamp = data_stamp(self.data_dir, self.languages)
+        options = RenderOptions.from_environment(self.config.stale_after_days)
+        stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
             return  # a later language build of the same run, or data unchanged under serve
         try:
             kb = load_knowledge_base(self.data_dir, self.languages)
+            check_ui_strings(kb)
         except DataError as err:
             raise PluginError(f"{err}\nNothing was published; fix the lines above and build again.") from None
         docs = Path(config.docs_dir)
         written = 0
-        for language in self.languages:
-            try:
-                report = sync_pages(docs / language, render_all(kb, language))
-            except NotOwnedError as err:
-                raise PluginError(str(err)) from None
+        try:
+            for language in self.languages:
+                report = sync_pages(docs / language, render_all(kb, language, options))
+                written += len(report.written) + len(report.removed)
+            report = sync_pages(docs, export_files(kb))  # language-neutral downloads
             written += len(report.written) + len(report.removed)
+        except NotOwnedError as err:
+            raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
         self.kb, self._stamp = kb, stamp
 

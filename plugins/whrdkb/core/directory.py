@@ -1,0 +1,89 @@
+"""Questions the directory pages ask of the data: who serves where, what is stale, what answers a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .load import KnowledgeBase
+from .models import Row, Service
+from .models.geo import WORLDWIDE
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Settings that change generated pages but are not data."""
+
+    today: dt.date
+    stale_after_days: int = 365
+
+    @classmethod
+    def from_environment(cls, stale_after_days: int = 365) -> "RenderOptions":
+        """Build date from SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        return cls(today=now.date(), stale_after_days=stale_after_days)
+
+
+def is_stale(service: Service, options: RenderOptions) -> bool:
+    """True when no source is dated, or the newest is older than the configured age."""
+    if service.last_verified is None:
+        return True
+    return (options.today - service.last_verified).days > options.stale_after_days
+
+
+def region_of(kb: KnowledgeBase, country: str) -> list[str]:
+    """The M49 regions (as listed in vocabularies.yaml) that contain a country."""
+    return [r.code for r in kb.vocabularies.regions if country in r.countries]
+
+
+def expanded_areas(kb: KnowledgeBase, service: Service) -> set[str]:
+    """Every area code a service reaches: its own codes, and the regions of its countries."""
+    areas = set(service.areas)
+    for code in service.areas:
+        if len(code) == 2:
+            areas.update(region_of(kb, code))
+    return areas
+
+
+def serves_area(kb: KnowledgeBase, service: Service, code: str) -> bool:
+    """Does the service work in `code` (a country or region page)?"""
+    if WORLDWIDE in service.areas or code in service.areas:
+        return True
+    if len(code) == 2:  # a country: also services for its region
+        return any(region in service.areas for region in region_of(kb, code))
+    members = next((r.countries for r in kb.vocabularies.regions if r.code == code), [])
+    return any(country in members for country in service.areas)  # a region: services in some of its countries
+
+
+def area_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
+    """Area codes that get a listing page: worldwide, every code in the data, and `extra_countries`."""
+    codes = {code for s in kb.services.services for code in s.areas} | set(extra_countries)
+    codes |= {r for s in kb.services.services for c in s.areas if len(c) == 2 for r in region_of(kb, c)}
+    codes.add(WORLDWIDE)
+    return sorted(codes, key=lambda c: (c != WORLDWIDE, len(c) == 2, c))
+
+
+def services_of_kind(kb: KnowledgeBase, kind: str) -> list[Service]:
+    """Services offering a kind of support, 'service' entries first."""
+    return sorted((s for s in kb.services.services if kind in s.kinds), key=_listing_order)
+
+
+def services_for_row(kb: KnowledgeBase, row: Row) -> list[tuple[str, list[Service]]]:
+    """For each kind of support that answers a matrix row, the services offering it."""
+    return [(kind, services_of_kind(kb, kind)) for kind in row.support_kinds]
+
+
+def rows_for_service(kb: KnowledgeBase, service: Service) -> list[Row]:
+    """Matrix rows that this service's kinds of support answer."""
+    return [row for _, row in kb.rows() if set(row.support_kinds) & set(service.kinds)]
+
+
+def _listing_order(service: Service) -> tuple:
+    return (service.category != "service", service.status != "active", service.name.lower())
+
+
+def listing(kb: KnowledgeBase, services: list[Service] | None = None) -> list[Service]:
+    """Services in the order listings show them: services before networks, active first, then by name."""
+    return sorted(kb.services.services if services is None else services, key=_listing_order)

@@ -1,0 +1,112 @@
+"""Pages of the service directory: home with filters, listings by kind and by area, one page per service."""
+
+from __future__ import annotations
+
+from ..directory import (
+    RenderOptions,
+    area_pages,
+    expanded_areas,
+    is_stale,
+    listing,
+    rows_for_service,
+    serves_area,
+    services_of_kind,
+)
+from ..load import KnowledgeBase
+from ..models import Service
+from ..models.geo import area_name, language_name
+from .markdown import Safe, escape_text
+from .pages import GeneratedPage, RenderContext, render_page
+
+FOLDER = "directory"
+DATA_FILE = "data/services.yaml"
+# Countries where the seed documents' defenders work: they get a listing page even when no entry names them.
+SEED_COUNTRIES = ("NP", "AF", "BI", "UG", "GT", "LY", "KE")
+
+
+def render_directory(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+    """Every page of the directory in one language."""
+    pages = [render_directory_home(kb, language, options)]
+    pages += [render_kind(kb, language, options, kind.id) for kind in kb.vocabularies.support_kinds]
+    pages += [render_area(kb, language, options, code) for code in area_pages(kb, SEED_COUNTRIES)]
+    pages += [render_service(kb, language, options, service) for service in kb.services.services]
+    return pages
+
+
+def _helpers(ctx: RenderContext, options: RenderOptions) -> dict:
+    """Template helpers shared by every directory page."""
+    kb, language = ctx.kb, ctx.language
+    worldwide = ctx.kb.ui_text("worldwide", language).text
+
+    def area(code: str) -> Safe:
+        return escape_text(area_name(code, language, worldwide))
+
+    def lang(code: str) -> Safe:
+        return escape_text(language_name(code, language))
+
+    def kind_label(kind_id: str) -> Safe:
+        return ctx.text(next(k for k in kb.vocabularies.support_kinds if k.id == kind_id).label)
+
+    def audience_label(audience_id: str) -> Safe:
+        return ctx.text(next(a for a in kb.vocabularies.audiences if a.id == audience_id).label)
+
+    def data_attributes(service: Service) -> Safe:
+        values = {
+            "kinds": " ".join(service.kinds),
+            "areas": " ".join(sorted(expanded_areas(kb, service))),
+            "languages": " ".join(service.languages),
+            "any-language": str(service.any_language).lower(),
+            "serves": " ".join(service.serves),
+            "open247": str(service.available_24_7).lower(),
+            "secure": str(service.secure_channel).lower(),
+        }
+        return Safe(" ".join(f'data-{k}="{escape_text(v)}"' for k, v in values.items()))
+
+    return dict(area=area, lang=lang, kind_label=kind_label, audience_label=audience_label,
+                data_attributes=data_attributes, stale=lambda s: is_stale(s, options), options=options)
+
+
+def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptions) -> GeneratedPage:
+    """Directory home: how to use it safely, lists by kind and area, downloads, and every entry with filters."""
+    ctx = RenderContext(kb, language)
+    kinds = [(k, len(services_of_kind(kb, k.id))) for k in kb.vocabularies.support_kinds]
+    areas = [(code, sum(serves_area(kb, s, code) for s in kb.services.services)) for code in area_pages(kb, SEED_COUNTRIES)]
+    return render_page(
+        "directory/home.md.j2", f"{FOLDER}/index.md", ctx, ctx.plain(kb.ui.strings["directory_title"]),
+        f"{DATA_FILE}:1", kinds=kinds, areas=areas, services=listing(kb), **_helpers(ctx, options),
+    )
+
+
+def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_id: str) -> GeneratedPage:
+    """Static listing of one kind of support (filtering without JavaScript)."""
+    ctx = RenderContext(kb, language)
+    kind = next(k for k in kb.vocabularies.support_kinds if k.id == kind_id)
+    rows = [row for _, row in kb.rows() if kind_id in row.support_kinds]
+    return render_page(
+        "directory/kind.md.j2", f"{FOLDER}/kind-{kind_id}.md", ctx, ctx.plain(kind.label), f"{DATA_FILE}:1",
+        kind=kind, services=services_of_kind(kb, kind_id), rows=rows, **_helpers(ctx, options),
+    )
+
+
+def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: str) -> GeneratedPage:
+    """Static listing of the services that work in one country or region."""
+    ctx = RenderContext(kb, language)
+    helpers = _helpers(ctx, options)
+    title = area_name(code, language, kb.ui_text("worldwide", language).text)
+    services = listing(kb, [s for s in kb.services.services if serves_area(kb, s, code)])
+    return render_page(
+        "directory/area.md.j2", f"{FOLDER}/area-{code.lower()}.md", ctx, title, f"{DATA_FILE}:1",
+        code=code, services=services, **helpers,
+    )
+
+
+def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, service: Service) -> GeneratedPage:
+    """One entry with every field, each channel as a working link with its confidence and source."""
+    ctx = RenderContext(kb, language)
+    index = kb.services.services.index(service)
+    line, _ = kb.sources["services.yaml"].position(("services", index))
+    source_number = {s.id: n for n, s in enumerate(service.sources, start=1)}
+    return render_page(
+        "directory/service.md.j2", f"{FOLDER}/{service.id}.md", ctx, service.name, f"{DATA_FILE}:{line}",
+        service=service, source_number=source_number, rows=rows_for_service(kb, service), **_helpers(ctx, options),
+    )
