@@ -11,6 +11,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+# Browser tests drive Debian's Chromium (browsers cannot be downloaded by test tools here).
+CHROMIUM   := /usr/bin/chromium
 
 .PHONY: site serve test validate schema lock clean
 
@@ -41,7 +43,12 @@ site: $(SITE_STAMP)
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict
 
-test: $(TEST_STAMP)
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	 else echo "Browser tests need Debian's chromium package: install it as root (apt-get install chromium)"; exit 1; fi; \
+	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+test: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 validate: $(SITE_STAMP)

@@ -171,11 +171,17 @@ def test_without_javascript_the_kind_pages_filter_by_kind(built_site):
 
 
 def test_without_javascript_the_area_pages_filter_by_region(built_site):
-    listed = {a["href"].rstrip("/").split("/")[-1]
-              for a in read_html(built_site / "directory/area-ke/index.html").select("li.kb-service > p > a")}
-    assert {"defenddefenders", "uaf-africa", "front-line-defenders"} <= listed  # country, region, worldwide
-    assert "forum-asia" not in listed and "casa-la-serena" not in listed
-    assert listed == {s.id for s in KB.services.services if serves_area(KB, s, "KE")}
+    kenya = read_html(built_site / "directory/area-ke/index.html")
+    listed = {a["href"].rstrip("/").split("/")[-1] for a in kenya.select("li.kb-service > p > a")}
+    assert listed == {s.id for s in KB.services.services if "KE" in s.areas} == {"defenddefenders", "pbi"}
+    wider = [a["href"] for a in kenya.select("article li > a[href]")]
+    assert "../area-002/" in wider and "../area-worldwide/" in wider  # region and worldwide listings, linked
+    africa = {a["href"].rstrip("/").split("/")[-1]
+              for a in read_html(built_site / "directory/area-002/index.html").select("li.kb-service > p > a")}
+    assert "uaf-africa" in africa and "forum-asia" not in africa
+    # every entry that works in Kenya is one click away from the Kenya page
+    reachable = listed | africa | {s.id for s in KB.services.services if "worldwide" in s.areas}
+    assert reachable == {s.id for s in KB.services.services if serves_area(KB, s, "KE")}
 
 
 def test_the_filter_box_is_hidden_until_the_script_shows_it(built_site):

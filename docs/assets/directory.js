@@ -26,7 +26,14 @@
         var name = selects[i].getAttribute("data-filter");
         if (!wanted) continue;
         if (name === "languages" && item.getAttribute("data-any-language") === "true") continue;
-        if (name === "areas" && values(item, "areas").indexOf("worldwide") !== -1) continue;
+        if (name === "areas") {
+          // A country also matches entries for its regions (data-covers), and worldwide ones.
+          var option = selects[i].options[selects[i].selectedIndex];
+          var covers = (option.getAttribute("data-covers") || wanted).split(" ").concat(["worldwide"]);
+          var own = values(item, "areas");
+          if (!covers.some(function (code) { return own.indexOf(code) !== -1; })) return false;
+          continue;
+        }
         if (values(item, name).indexOf(wanted) === -1) return false;
       }
       for (var j = 0; j < boxes.length; j++) {

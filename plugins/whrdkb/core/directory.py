@@ -57,6 +57,24 @@ def serves_area(kb: KnowledgeBase, service: Service, code: str) -> bool:
     return any(country in members for country in service.areas)  # a region: services in some of its countries
 
 
+def wider_areas(kb: KnowledgeBase, code: str) -> list[str]:
+    """Listings that also cover `code`: its regions (for a country) and worldwide."""
+    wider = region_of(kb, code) if len(code) == 2 else []
+    return wider + ([WORLDWIDE] if code != WORLDWIDE else [])
+
+
+def narrower_areas(kb: KnowledgeBase, code: str) -> list[str]:
+    """Countries of a region that have entries of their own."""
+    members = next((r.countries for r in kb.vocabularies.regions if r.code == code), [])
+    named = {c for s in kb.services.services for c in s.areas}
+    return sorted(c for c in members if c in named)
+
+
+def services_in(kb: KnowledgeBase, code: str) -> list[Service]:
+    """Entries that name exactly this area (the listing of an area page)."""
+    return listing(kb, [s for s in kb.services.services if code in s.areas])
+
+
 def area_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
     """Area codes that get a listing page: worldwide, every code in the data, and `extra_countries`."""
     codes = {code for s in kb.services.services for code in s.areas} | set(extra_countries)

@@ -8,9 +8,12 @@ from ..directory import (
     expanded_areas,
     is_stale,
     listing,
+    narrower_areas,
+    region_of,
     rows_for_service,
-    serves_area,
+    services_in,
     services_of_kind,
+    wider_areas,
 )
 from ..load import KnowledgeBase
 from ..models import Service
@@ -62,7 +65,11 @@ def _helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         }
         return Safe(" ".join(f'data-{k}="{escape_text(v)}"' for k, v in values.items()))
 
-    return dict(area=area, lang=lang, kind_label=kind_label, audience_label=audience_label,
+    def covers(code: str) -> str:
+        """Area codes whose entries work in `code` (for the filter script): itself and its regions."""
+        return " ".join([code, *region_of(kb, code)]) if len(code) == 2 else code
+
+    return dict(area=area, lang=lang, kind_label=kind_label, audience_label=audience_label, covers=covers,
                 data_attributes=data_attributes, stale=lambda s: is_stale(s, options), options=options)
 
 
@@ -70,7 +77,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
     """Directory home: how to use it safely, lists by kind and area, downloads, and every entry with filters."""
     ctx = RenderContext(kb, language)
     kinds = [(k, len(services_of_kind(kb, k.id))) for k in kb.vocabularies.support_kinds]
-    areas = [(code, sum(serves_area(kb, s, code) for s in kb.services.services)) for code in area_pages(kb, SEED_COUNTRIES)]
+    areas = [(code, len(services_in(kb, code))) for code in area_pages(kb, SEED_COUNTRIES)]
     return render_page(
         "directory/home.md.j2", f"{FOLDER}/index.md", ctx, ctx.plain(kb.ui.strings["directory_title"]),
         f"{DATA_FILE}:1", kinds=kinds, areas=areas, services=listing(kb), **_helpers(ctx, options),
@@ -89,14 +96,20 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
 
 
 def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: str) -> GeneratedPage:
-    """Static listing of the services that work in one country or region."""
+    """Static listing of one country or region: its own entries, then links to wider and narrower listings.
+
+    Entries are listed once, on the page of the area they name; a country page
+    links to its region's and the worldwide listing (with counts) instead of
+    repeating them, so the pages grow linearly with the directory.
+    """
     ctx = RenderContext(kb, language)
     helpers = _helpers(ctx, options)
     title = area_name(code, language, kb.ui_text("worldwide", language).text)
-    services = listing(kb, [s for s in kb.services.services if serves_area(kb, s, code)])
+    count = {c: len(services_in(kb, c)) for c in [*wider_areas(kb, code), *narrower_areas(kb, code)]}
     return render_page(
         "directory/area.md.j2", f"{FOLDER}/area-{code.lower()}.md", ctx, title, f"{DATA_FILE}:1",
-        code=code, services=services, **helpers,
+        code=code, services=services_in(kb, code), wider=wider_areas(kb, code),
+        narrower=narrower_areas(kb, code), count=count, **helpers,
     )
 
 
