@@ -40,6 +40,11 @@ def kb():
     ("en", "directory/index.md", "directory.en.md"),
     ("en", "directory/kind-legal-aid.md", "kind-legal-aid.en.md"),
     ("fr", "directory/area-ke.md", "area-ke.fr.md"),
+    ("en", "pathways/test-path/start.md", "pathway-step.en.md"),
+    ("fr", "pathways/test-path/later.md", "pathway-step.fr.md"),
+    ("en", "pathways/test-path/lawyer.md", "pathway-outcome.en.md"),
+    ("en", "pathways/test-path/index.md", "pathway-overview.en.md"),
+    ("fr", "pathways/index.md", "pathways.fr.md"),
 ])
 def test_page_matches_golden(kb, language, page, golden):
     pages = {p.path: p.markdown for p in render_all(kb, language, OPTIONS)}

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import DATA_FILES, SOURCE_LANGUAGE, LocalizedText
+from .models.pathways import PathwaysFile
 from .models.recommendations import RecommendationsFile, Row, Theme
 from .models.services import ServicesFile
 from .models.ui import UiFile
@@ -34,6 +35,7 @@ class KnowledgeBase:
     ui: UiFile
     recommendations: RecommendationsFile
     services: ServicesFile
+    pathways: PathwaysFile
     languages: list[str]
     sources: dict[str, Source] = field(default_factory=dict)  # by file name, for positions
 
@@ -78,6 +80,7 @@ def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str =
             ui=models["ui.yaml"],  # type: ignore[arg-type]
             recommendations=models["recommendations.yaml"],  # type: ignore[arg-type]
             services=models["services.yaml"],  # type: ignore[arg-type]
+            pathways=models["pathways.yaml"],  # type: ignore[arg-type]
             languages=list(languages),
             sources=sources,
         )
@@ -263,9 +266,42 @@ def cross_check(kb: KnowledgeBase) -> list[Problem]:
         problems += _references(svc, ("services", s, "serves"), service.serves, audiences,
                                 "audience", "vocabularies.yaml → audiences")
         problems += _unique_ids(svc, ("services", s, "sources"), service.sources)
+    problems += check_pathways(kb)
     for name, model in (("vocabularies.yaml", kb.vocabularies), ("ui.yaml", kb.ui),
-                        ("recommendations.yaml", kb.recommendations), ("services.yaml", kb.services)):
+                        ("recommendations.yaml", kb.recommendations), ("services.yaml", kb.services),
+                        ("pathways.yaml", kb.pathways)):
         problems += check_languages(model, kb.sources[name], kb.languages)
+    return problems
+
+
+def check_pathways(kb: KnowledgeBase) -> list[Problem]:
+    """Graph, translation and reference checks of every pathway."""
+    from .pathway_graph import check_pathway
+
+    src = kb.sources["pathways.yaml"]
+    rows = {row.id for _, row in kb.rows()}
+    services = {s.id for s in kb.services.services}
+    kinds = {k.id for k in kb.vocabularies.support_kinds}
+    problems = _unique_ids(src, ("pathways",), kb.pathways.pathways)
+    for p, pathway in enumerate(kb.pathways.pathways):
+        here = ("pathways", p)
+        problems += check_pathway(pathway, here, src, kb.languages)
+        problems += _references(src, (*here, "rows"), pathway.rows, rows, "matrix row", "recommendations.yaml")
+        for o, outcome in enumerate(pathway.outcomes):
+            at = (*here, "outcomes", o)
+            problems += _references(src, (*at, "rows"), outcome.rows, rows, "matrix row", "recommendations.yaml")
+            for a, action in enumerate(outcome.actions):
+                problems += _references(src, (*at, "actions", a, "rows"), action.rows, rows,
+                                        "matrix row", "recommendations.yaml")
+                problems += _references(src, (*at, "actions", a, "services"), action.services, services,
+                                        "directory entry", "services.yaml")
+            for r, referral in enumerate(outcome.referrals):
+                if referral.kind:
+                    problems += _references(src, (*at, "referrals", r, "kind"), [referral.kind], kinds,
+                                            "kind of support", "vocabularies.yaml → support_kinds")
+                if referral.service:
+                    problems += _references(src, (*at, "referrals", r, "service"), [referral.service], services,
+                                            "directory entry", "services.yaml")
     return problems
 
 

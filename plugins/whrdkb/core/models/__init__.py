@@ -1,6 +1,7 @@
 """The data model: one pydantic model per data file, generator-independent."""
 
 from .common import SOURCE_LANGUAGE, LocalizedText, Rendition, Translation
+from .pathways import Outcome, Pathway, PathwaysFile, Step
 from .recommendations import COLUMNS, Item, RecommendationsFile, Row, Theme
 from .services import Service, ServicesFile
 from .ui import UiFile
@@ -12,9 +13,11 @@ DATA_FILES = {
     "ui.yaml": UiFile,
     "recommendations.yaml": RecommendationsFile,
     "services.yaml": ServicesFile,
+    "pathways.yaml": PathwaysFile,
 }
 
 __all__ = [
-    "COLUMNS", "DATA_FILES", "SOURCE_LANGUAGE", "Item", "LocalizedText", "RecommendationsFile",
+    "COLUMNS", "DATA_FILES", "SOURCE_LANGUAGE", "Item", "LocalizedText", "Outcome", "Pathway", "PathwaysFile",
+    "RecommendationsFile", "Step",
     "Rendition", "Row", "Service", "ServicesFile", "Term", "Theme", "Translation", "UiFile", "VocabulariesFile",
 ]

@@ -9,14 +9,16 @@ from pathlib import Path
 
 from ..directory import RenderOptions
 from ..load import KnowledgeBase
+from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
 from .directory import render_directory
 from .matrix import render_matrix
 from .pages import GeneratedPage
+from .pathways import render_pathways
 
 # Every page family, in the order pages are written.
-RENDERERS = (render_matrix, render_directory)
+RENDERERS = (render_matrix, render_directory, render_pathways)
 TEMPLATES = Path(__file__).parent / "templates"
 _UI_CALL = re.compile(r"""ui\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
@@ -36,6 +38,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"status_{s}" for s in typing.get_args(Service.model_fields["status"].annotation) if s != "active"}
     keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
+    keys |= {f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)}
     keys |= {"fallback_item", "draft_page", "fallback_page", "fallback_whole_page", "quick_exit", "quick_exit_label"}
     return frozenset(keys)
 

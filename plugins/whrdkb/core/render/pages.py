@@ -32,10 +32,14 @@ class RenderContext:
     kb: KnowledgeBase
     language: str
     states: set[str] = field(default_factory=set)
+    # Language of data texts; set to "en" for content whose translation is marked incomplete.
+    data_language: str | None = None
 
     # Localized data text → escaped Markdown; a fallback is marked in the reader's language.
     def text(self, value: LocalizedText) -> Safe:
-        rendition = value.in_language(self.language)
+        rendition = value.in_language(self.data_language or self.language)
+        if self.data_language and self.data_language != self.language:
+            rendition = rendition.model_copy(update={"state": "missing"})
         return self._mark(rendition)
 
     # Interface string `key` → escaped Markdown.
@@ -44,7 +48,7 @@ class RenderContext:
 
     # Plain text of a LocalizedText for titles (HTML-escaped, no markers).
     def plain(self, value: LocalizedText) -> str:
-        rendition = value.in_language(self.language)
+        rendition = value.in_language(self.data_language or self.language)
         self.states.add(rendition.state)
         return rendition.text
 
@@ -53,9 +57,11 @@ class RenderContext:
         escaped = escape_text(rendition.text)
         if not rendition.is_fallback:
             return escaped
+        marked = f'<span lang="{rendition.language}" class="kb-fallback">{escaped}</span>'
+        if self.data_language:  # the whole page is in the fallback language; its notice says so once
+            return Safe(marked)
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
-        return Safe(f'<span lang="{rendition.language}" class="kb-fallback">{escaped}</span>'
-                    f' <small class="kb-fallback-note">({note})</small>')
+        return Safe(f'{marked} <small class="kb-fallback-note">({note})</small>')
 
     # The page's translation state, read by the theme override to show a notice.
     def translation_state(self) -> str:
