@@ -172,8 +172,9 @@ def test_every_problem_is_reported_at_once(data):
     edit(data / "recommendations.yaml", "        tags: [legal]", "        tagz: [legal]")
     edit(data / "vocabularies.yaml", "  - id: youth", "  - id: youth\n    colour: red")
     found = problems_of(data)
-    assert len(found) == 3, found
+    assert len(found) == 3, found  # one message per mistake, across files
     assert any(p.startswith("data/vocabularies.yaml:") for p in found)
+    assert any("no tag with the id 'nope'" in p for p in found)  # not hidden by the vocabulary's own error
 
 
 def test_row_filed_under_the_wrong_theme(data):

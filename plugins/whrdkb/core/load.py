@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import DATA_FILES, SOURCE_LANGUAGE, LocalizedText
+from .models import DATA_FILES, LocalizedText
 from .models.pathways import PathwaysFile
 from .models.recommendations import RecommendationsFile, Row, Theme
 from .models.services import ServicesFile
@@ -60,48 +60,88 @@ class KnowledgeBase:
 
 
 def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str = "data") -> KnowledgeBase:
-    """Load and check all data files; raise DataError with every problem found."""
+    """Load and check all data files; raise DataError with every problem found, in every file, at once."""
     problems: list[Problem] = []
-    models: dict[str, BaseModel] = {}
     sources: dict[str, Source] = {}
-    for name, model_cls in DATA_FILES.items():
+    for name in DATA_FILES:
         source, found = read_yaml(data_dir / name, f"{display_dir}/{name}")
         problems += found
-        if source is None:
+        if source is not None:
+            sources[name] = source
+    context = validation_context(sources, languages)
+    models: dict[str, BaseModel] = {}
+    for name, model_cls in DATA_FILES.items():
+        if name not in sources:
             continue
-        sources[name] = source
-        model, found = validate_source(source, model_cls)
+        model, found = validate_source(sources[name], model_cls, context)
         problems += found
-        if model is not None and not found:
+        if model is not None:
             models[name] = model
-    if len(models) == len(DATA_FILES) and not problems:
-        kb = KnowledgeBase(
-            vocabularies=models["vocabularies.yaml"],  # type: ignore[arg-type]
-            ui=models["ui.yaml"],  # type: ignore[arg-type]
-            recommendations=models["recommendations.yaml"],  # type: ignore[arg-type]
-            services=models["services.yaml"],  # type: ignore[arg-type]
-            pathways=models["pathways.yaml"],  # type: ignore[arg-type]
-            languages=list(languages),
-            sources=sources,
-        )
-        problems += cross_check(kb)
-        if not problems:
-            return kb
-    # Files that validated are still cross-checked for languages, so one run shows everything.
-    for name, model in models.items():
-        problems += check_languages(model, sources[name], languages)
-    raise DataError(problems)
+            problems += FILE_CHECKS[name](model, sources[name], languages)
+    if problems or len(models) != len(DATA_FILES):
+        raise DataError(problems)
+    return KnowledgeBase(
+        vocabularies=models["vocabularies.yaml"],  # type: ignore[arg-type]
+        ui=models["ui.yaml"],  # type: ignore[arg-type]
+        recommendations=models["recommendations.yaml"],  # type: ignore[arg-type]
+        services=models["services.yaml"],  # type: ignore[arg-type]
+        pathways=models["pathways.yaml"],  # type: ignore[arg-type]
+        languages=list(languages),
+        sources=sources,
+    )
 
 
-def validate_source(source: Source, model_cls: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+def validation_context(sources: dict[str, Source], languages: list[str]) -> dict:
+    """Known ids of every kind, read from the raw YAML of each file that parsed (see models.common.REFERENCES)."""
+    def ids(data: Any, *path: str) -> set[str] | None:
+        for step in path[:-1]:
+            data = data.get(step) if isinstance(data, dict) else None
+        items = data.get(path[-1]) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            return None
+        return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+    raw = {name: source.data for name, source in sources.items()}
+    known: dict[str, set[str]] = {}
+    vocabulary = raw.get("vocabularies.yaml")
+    for kind in ("tags", "actors", "support_kinds", "audiences"):
+        found = ids(vocabulary, kind)
+        if found is not None:
+            known[kind] = found
+    recommendations = raw.get("recommendations.yaml")
+    if (found := ids(recommendations, "sources")) is not None:
+        known["documents"] = found
+    if isinstance(recommendations, dict) and isinstance(recommendations.get("themes"), list):
+        known["rows"] = {row_id for theme in recommendations["themes"] if isinstance(theme, dict)
+                         for row_id in (ids(theme, "rows") or set())}
+    if (found := ids(raw.get("services.yaml"), "services")) is not None:
+        known["services"] = found
+    return {"ids": known, "languages": list(languages)}
+
+
+def validate_source(source: Source, model_cls: type[BaseModel], context: dict | None = None
+                    ) -> tuple[BaseModel | None, list[Problem]]:
     """Validate parsed YAML against its model; convert every pydantic error to a Problem."""
     if not isinstance(source.data, dict):
         return None, [source.problem((), "the file must be a block of fields (name: value)",
                                      "compare the file with the example at the top of its schema")]
     try:
-        return model_cls.model_validate(source.data), []
+        return model_cls.model_validate(source.data, context=context), []
     except ValidationError as err:
-        return None, [_problem_from_error(e, source, model_cls) for e in err.errors()]
+        errors = _without_misspelling_echoes(err.errors(), source.data, model_cls)
+        return None, [_problem_from_error(e, source, model_cls) for e in errors]
+
+
+# A misspelled required field gives "unknown field 'tagz'" and "'tags' is missing": keep the first only.
+def _without_misspelling_echoes(errors: list[dict], data: Any, model_cls: type[BaseModel]) -> list[dict]:
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _data_path(error["loc"], data)
+            close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(model_cls, loc[:-1]), n=1)
+            if close:
+                misspelt.add((*loc[:-1], close[0]))
+    return [e for e in errors if not (e["type"] == "missing" and _data_path(e["loc"], data) in misspelt)]
 
 
 # ---------------------------------------------------------------- error wording
@@ -114,7 +154,7 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
     value = error.get("input")
     name = str(loc[-1]) if loc else ""
     if kind == "kb_rule":
-        return source.problem(loc, ctx["message"], ctx["hint"])
+        return source.problem((*loc, *ctx.get("at", ())), ctx["message"], ctx["hint"], key=bool(ctx.get("key")))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model_cls, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
@@ -218,91 +258,60 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-# ---------------------------------------------------------------- cross-checks
+# ---------------------------------------------------------------- checks of a whole file
 
 
-def cross_check(kb: KnowledgeBase) -> list[Problem]:
-    """Unique ids, resolvable references and known languages across all files."""
-    problems: list[Problem] = []
-    voc = kb.sources["vocabularies.yaml"]
-    rec = kb.sources["recommendations.yaml"]
+def check_vocabularies(model: VocabulariesFile, source: Source, languages: list[str]) -> list[Problem]:
+    """Unique ids in each vocabulary; regions by M49 code."""
+    problems = []
     for list_name in ("tags", "actors", "support_kinds", "audiences"):
-        problems += _unique_ids(voc, (list_name,), getattr(kb.vocabularies, list_name))
-    tags = {t.id for t in kb.vocabularies.tags}
-    actors = {a.id for a in kb.vocabularies.actors}
-    kinds = {k.id for k in kb.vocabularies.support_kinds}
-    docs = {s.id for s in kb.recommendations.sources}
-    problems += _unique_ids(rec, ("sources",), kb.recommendations.sources)
-    problems += _unique_ids(rec, ("themes",), kb.recommendations.themes)
-    all_rows = [(("themes", t, "rows", r), row)
-                for t, theme in enumerate(kb.recommendations.themes) for r, row in enumerate(theme.rows)]
-    problems += _unique_ids(rec, None, all_rows)
-    for t, theme in enumerate(kb.recommendations.themes):
-        for r, row in enumerate(theme.rows):
-            here = ("themes", t, "rows", r)
-            if row.numbering == "printed" and row.id.split(".")[0] != theme.id:
-                problems.append(rec.problem((*here, "id"), f"row {row.id} is filed under theme {theme.id}",
-                                            f"move the row to theme {row.id.split('.')[0]} or correct its id"))
-            problems += _references(rec, (*here, "tags"), row.tags, tags, "tag", "vocabularies.yaml → tags")
-            for i, cite in enumerate(row.sources):
-                problems += _references(rec, (*here, "sources", i, "source"), [cite.source], docs,
-                                        "source document", "the sources list at the top of this file")
-            for column in ("needs", "current_actions", "bridge"):
-                for i, item in enumerate(getattr(row, column)):
-                    problems += _references(rec, (*here, column, i, "actors"), item.actors, actors,
-                                            "actor", "vocabularies.yaml → actors")
-            problems += _references(rec, (*here, "support_kinds"), row.support_kinds, kinds,
-                                    "kind of support", "vocabularies.yaml → support_kinds")
-    for r, region in enumerate(kb.vocabularies.regions):
+        problems += _unique_ids(source, (list_name,), getattr(model, list_name))
+    for r, region in enumerate(model.regions):
         if not region.code.isdigit():
-            problems.append(voc.problem(("regions", r, "code"), f"'{region.code}' is not a UN M49 region code",
-                                        "regions use three-digit codes such as 002 (Africa)"))
-    svc = kb.sources["services.yaml"]
-    audiences = {a.id for a in kb.vocabularies.audiences}
-    problems += _unique_ids(svc, ("services",), kb.services.services)
-    for s, service in enumerate(kb.services.services):
-        problems += _references(svc, ("services", s, "kinds"), service.kinds, kinds,
-                                "kind of support", "vocabularies.yaml → support_kinds")
-        problems += _references(svc, ("services", s, "serves"), service.serves, audiences,
-                                "audience", "vocabularies.yaml → audiences")
-        problems += _unique_ids(svc, ("services", s, "sources"), service.sources)
-    problems += check_pathways(kb)
-    for name, model in (("vocabularies.yaml", kb.vocabularies), ("ui.yaml", kb.ui),
-                        ("recommendations.yaml", kb.recommendations), ("services.yaml", kb.services),
-                        ("pathways.yaml", kb.pathways)):
-        problems += check_languages(model, kb.sources[name], kb.languages)
+            problems.append(source.problem(("regions", r, "code"), f"'{region.code}' is not a UN M49 region code",
+                                           "regions use three-digit codes such as 002 (Africa)"))
     return problems
 
 
-def check_pathways(kb: KnowledgeBase) -> list[Problem]:
-    """Graph, translation and reference checks of every pathway."""
+def check_recommendations(model: RecommendationsFile, source: Source, languages: list[str]) -> list[Problem]:
+    """Unique ids of documents, themes and rows; rows filed under the theme of their number."""
+    problems = _unique_ids(source, ("sources",), model.sources)
+    problems += _unique_ids(source, ("themes",), model.themes)
+    all_rows = [(("themes", t, "rows", r), row) for t, theme in enumerate(model.themes) for r, row in enumerate(theme.rows)]
+    problems += _unique_ids(source, None, all_rows)
+    for t, theme in enumerate(model.themes):
+        for r, row in enumerate(theme.rows):
+            if row.numbering == "printed" and row.id.split(".")[0] != theme.id:
+                problems.append(source.problem(("themes", t, "rows", r, "id"), f"row {row.id} is filed under theme {theme.id}",
+                                               f"move the row to theme {row.id.split('.')[0]} or correct its id"))
+    return problems
+
+
+def check_services(model: ServicesFile, source: Source, languages: list[str]) -> list[Problem]:
+    """Unique entry ids, and unique source ids within each entry."""
+    problems = _unique_ids(source, ("services",), model.services)
+    for s, service in enumerate(model.services):
+        problems += _unique_ids(source, ("services", s, "sources"), service.sources)
+    return problems
+
+
+def check_pathways(model: PathwaysFile, source: Source, languages: list[str]) -> list[Problem]:
+    """Unique pathway ids, and each pathway's graph and translations."""
     from .pathway_graph import check_pathway
 
-    src = kb.sources["pathways.yaml"]
-    rows = {row.id for _, row in kb.rows()}
-    services = {s.id for s in kb.services.services}
-    kinds = {k.id for k in kb.vocabularies.support_kinds}
-    problems = _unique_ids(src, ("pathways",), kb.pathways.pathways)
-    for p, pathway in enumerate(kb.pathways.pathways):
-        here = ("pathways", p)
-        problems += check_pathway(pathway, here, src, kb.languages)
-        problems += _references(src, (*here, "rows"), pathway.rows, rows, "matrix row", "recommendations.yaml")
-        for o, outcome in enumerate(pathway.outcomes):
-            at = (*here, "outcomes", o)
-            problems += _references(src, (*at, "rows"), outcome.rows, rows, "matrix row", "recommendations.yaml")
-            for a, action in enumerate(outcome.actions):
-                problems += _references(src, (*at, "actions", a, "rows"), action.rows, rows,
-                                        "matrix row", "recommendations.yaml")
-                problems += _references(src, (*at, "actions", a, "services"), action.services, services,
-                                        "directory entry", "services.yaml")
-            for r, referral in enumerate(outcome.referrals):
-                if referral.kind:
-                    problems += _references(src, (*at, "referrals", r, "kind"), [referral.kind], kinds,
-                                            "kind of support", "vocabularies.yaml → support_kinds")
-                if referral.service:
-                    problems += _references(src, (*at, "referrals", r, "service"), [referral.service], services,
-                                            "directory entry", "services.yaml")
+    problems = _unique_ids(source, ("pathways",), model.pathways)
+    for p, pathway in enumerate(model.pathways):
+        problems += check_pathway(pathway, ("pathways", p), source, languages)
     return problems
+
+
+FILE_CHECKS = {
+    "vocabularies.yaml": check_vocabularies,
+    "ui.yaml": lambda model, source, languages: [],  # required strings are checked against the templates
+    "recommendations.yaml": check_recommendations,
+    "services.yaml": check_services,
+    "pathways.yaml": check_pathways,
+}
 
 
 def _unique_ids(source: Source, list_path: tuple | None, entries: list) -> list[Problem]:
@@ -317,32 +326,6 @@ def _unique_ids(source: Source, list_path: tuple | None, entries: list) -> list[
                                            "give each entry its own id"))
         else:
             seen[entry.id] = path
-    return problems
-
-
-def _references(source: Source, path: tuple, values: list[str], known: set[str], what: str, where: str) -> list[Problem]:
-    problems = []
-    for i, value in enumerate(values):
-        if value not in known:
-            close = difflib.get_close_matches(value, sorted(known), n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            at = (*path, i) if len(values) > 1 or path[-1] != "source" else path
-            problems.append(source.problem(at, f"there is no {what} with the id '{value}'",
-                                           f"{hint}Use an id listed in {where}, or add it there first"))
-    return problems
-
-
-def check_languages(model: BaseModel, source: Source, languages: list[str]) -> list[Problem]:
-    """Translations must be in a language the site is built in."""
-    problems = []
-    for path, text in iter_localized(model):
-        for language in text.translations:
-            if language not in languages or language == SOURCE_LANGUAGE:
-                problems.append(source.problem(
-                    (*path, language), f"'{language}' is not a language of this site",
-                    f"use one of: {', '.join(l for l in languages if l != SOURCE_LANGUAGE)} "
-                    "(languages are listed in mkdocs.yml under the i18n plugin)", key=True,
-                ))
     return problems
 
 

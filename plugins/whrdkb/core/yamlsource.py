@@ -53,18 +53,33 @@ class Source:
     # A Problem located at `path` in this file.
     def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
         line, column = self.position(path, key=key)
-        return Problem(self.file, line, column, format_path(path), message, hint)
+        return Problem(self.file, line, column, describe_path(self.data, path), message, hint)
 
 
-# Readable field path: themes[0].rows[2].needs[1].text
-def format_path(path: Path_) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
+# How a list's entry is called, where dropping the final "s" is not enough.
+_ENTRY_NAMES = {"bridge": "bridge item", "current_actions": "current action", "support_kinds": "kind",
+                "falls_back_in": "language", "countries": "country", "strings": "string", "covers": "column",
+                "in_seeds": "seed mention", "costs": "cost", "offers": "offer", "conflicts": "conflict note"}
+
+
+def describe_path(data: Any, path: Path_) -> str:
+    """Where a value stands, in the data's own words: theme 1 › row 1.2 › needs › need 2 › text."""
+    parts: list[str] = []
+    node, container = data, ""
+    for step in path:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            name = _ENTRY_NAMES.get(container, container[:-1] if container.endswith("s") else container)
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else step + 1
+            if parts and parts[-1] == container:
+                parts.pop()
+            parts.append(f"{name} {label}")
+            node = item
         else:
-            out += f".{part}" if out else str(part)
-    return out
+            parts.append(str(step))
+            container = str(step)
+            node = node.get(step) if isinstance(node, dict) else None
+    return " › ".join(parts)
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -191,14 +206,14 @@ def _to_python(node: Node, path: Path_, source: Source, problems: list[Problem])
             key_line = key_node.start_mark.line + 1
             key_col = key_node.start_mark.column + 1
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(source.file, key_line, key_col, format_path(path),
+                problems.append(Problem(source.file, key_line, key_col, describe_path(source.data, path),
                                         "a field name must be plain text",
                                         "write the field name as a word followed by ':'"))
                 continue
             key = key_node.value
             if key in first_seen:
                 problems.append(Problem(
-                    source.file, key_line, key_col, format_path((*path, key)),
+                    source.file, key_line, key_col, describe_path(source.data, (*path, key)),
                     f"the field '{key}' appears twice in the same block (first on line {first_seen[key]})",
                     "keep one of the two and delete the other; YAML would silently keep only the last",
                 ))

@@ -7,16 +7,19 @@ the contributor field reference are generated from them.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -32,9 +35,13 @@ def described(title: str, description: str, example: Any, **kwargs: Any) -> Any:
     return Field(title=title, description=description, examples=[example], **kwargs)
 
 
-def rule_error(message: str, hint: str) -> PydanticCustomError:
-    """A validation error with a maintainer-facing hint (read back by the loader)."""
-    return PydanticCustomError("kb_rule", "{message}", {"message": message, "hint": hint})
+def rule_error(message: str, hint: str, at: tuple = (), key: bool = False) -> PydanticCustomError:
+    """A validation error with a maintainer-facing hint (read back by the loader).
+
+    `at` is a path below the value being validated where the problem stands
+    (for example a list index); `key` points at the field name rather than its value.
+    """
+    return PydanticCustomError("kb_rule", "{message}", {"message": message, "hint": hint, "at": at, "key": key})
 
 
 class Model(BaseModel):
@@ -48,6 +55,40 @@ Id = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$", max_length=64),
 ]
 """An identifier: lowercase letters, digits, and single '-' or '.' between them."""
+
+# What a reference of each kind points to, for messages. The loader puts the known ids of
+# every kind into the validation context (from the raw YAML, so one broken file does not
+# hide the reference errors of another); a kind missing from the context is not checked.
+REFERENCES = {
+    "tags": ("tag", "vocabularies.yaml → tags"),
+    "actors": ("actor", "vocabularies.yaml → actors"),
+    "support_kinds": ("kind of support", "vocabularies.yaml → support_kinds"),
+    "audiences": ("audience", "vocabularies.yaml → audiences"),
+    "documents": ("source document", "the sources list at the top of recommendations.yaml"),
+    "rows": ("matrix row", "recommendations.yaml"),
+    "services": ("directory entry", "services.yaml"),
+}
+
+
+def _reference(kind: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        known = ((info.context or {}).get("ids") or {}).get(kind)
+        if known is not None and value not in known:
+            what, where = REFERENCES[kind]
+            close = difflib.get_close_matches(value, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise rule_error(f"there is no {what} with the id '{value}'", f"{hint}Use an id listed in {where}, or add it there first")
+        return value
+    return Annotated[Id, AfterValidator(check)]
+
+
+TagRef = _reference("tags")
+ActorRef = _reference("actors")
+KindRef = _reference("support_kinds")
+AudienceRef = _reference("audiences")
+DocumentRef = _reference("documents")
+RowRef = _reference("rows")
+ServiceRef = _reference("services")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text, trimmed."""
@@ -104,6 +145,19 @@ class LocalizedText(BaseModel):
         if isinstance(value, str):
             return {SOURCE_LANGUAGE: value}
         return value
+
+    # Translations only in the site's languages (given by the loader in the validation context).
+    @model_validator(mode="after")
+    def _known_languages(self, info: ValidationInfo) -> "LocalizedText":
+        languages = (info.context or {}).get("languages")
+        if languages:
+            for language in self.translations:
+                if language not in languages or language == SOURCE_LANGUAGE:
+                    others = ", ".join(code for code in languages if code != SOURCE_LANGUAGE)
+                    raise rule_error(f"'{language}' is not a language of this site",
+                                     f"use one of: {others} (languages are listed in mkdocs.yml under the i18n plugin)",
+                                     at=(language,), key=True)
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, model_validator
 
-from .common import Id, LocalizedText, Model, described, rule_error
+from .common import Id, KindRef, LocalizedText, Model, RowRef, ServiceRef, described, rule_error
 from .geo import AreaCode, LanguageCode
 
 SeedName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
@@ -46,8 +46,9 @@ class Action(Model):
         "Text", "What to do, worded from the source it is based on.",
         "Contact a 24-hour emergency line for human rights defenders.",
     )
-    rows: list[Id] = described("Matrix rows", "Rows of the matrix this action comes from.", ["1.3"], default_factory=list)
-    services: list[Id] = described(
+    rows: list[RowRef] = described("Matrix rows", "Rows of the matrix this action comes from.", ["1.3"],
+                                   default_factory=list)
+    services: list[ServiceRef] = described(
         "Directory entries", "Entries whose sourced facts this action states.", ["front-line-defenders"],
         default_factory=list,
     )
@@ -66,9 +67,9 @@ class Action(Model):
 class Referral(Model):
     """Who can help: every directory entry of a kind of support (optionally narrowed), or one named entry."""
 
-    kind: Id | None = described("Kind of support", "An id of vocabularies.yaml support_kinds.", "emergency-line",
+    kind: KindRef | None = described("Kind of support", "An id of vocabularies.yaml support_kinds.", "emergency-line",
                                 default=None)
-    service: Id | None = described("Directory entry", "The id of one entry of services.yaml.", "shelter-city",
+    service: ServiceRef | None = described("Directory entry", "The id of one entry of services.yaml.", "shelter-city",
                                    default=None)
     areas: list[AreaCode] = described(
         "Only for areas", "With a kind: only entries that work in one of these areas.", ["002"], default_factory=list,
@@ -96,7 +97,7 @@ class Outcome(Model):
     title: LocalizedText = described("Title", "A short summary of the situation reached.", "Relocating abroad for a while")
     actions: list[Action] = described("What to do now", "Ordered actions.", [], min_length=1)
     referrals: list[Referral] = described("Who can help", "Kinds of support or named entries.", [], min_length=1)
-    rows: list[Id] = described("Related recommendations", "Matrix rows that apply.", ["1.1"], default_factory=list)
+    rows: list[RowRef] = described("Related recommendations", "Matrix rows that apply.", ["1.1"], default_factory=list)
 
 
 class Pathway(Model):
@@ -109,7 +110,7 @@ class Pathway(Model):
     title: LocalizedText = described("Title", "The situation, in the reader's words.", "I am in physical danger")
     summary: LocalizedText = described("Summary", "One sentence on what the pathway covers.",
                                        "Immediate danger, or needing to relocate for a while.")
-    rows: list[Id] = described("Matrix rows", "The rows the pathway is about.", ["1.1"], min_length=1)
+    rows: list[RowRef] = described("Matrix rows", "The rows the pathway is about.", ["1.1"], min_length=1)
     start: Id = described("Start", "Id of the first step.", "start")
     steps: list[Step] = described("Steps", "The questions.", [], min_length=1)
     outcomes: list[Outcome] = described("Outcomes", "Where the paths end.", [], min_length=1)

@@ -12,7 +12,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .common import (
+    ActorRef,
+    DocumentRef,
     Id,
+    KindRef,
+    TagRef,
     LocalizedText,
     Model,
     PartialDate,
@@ -64,7 +68,7 @@ class SourceDocument(Model):
 class Citation(Model):
     """A row's reference to a source document."""
 
-    source: Id = described("Source id", "The id of a document listed under `sources`.", "wo-men-2021")
+    source: DocumentRef = described("Source id", "The id of a document listed under `sources`.", "wo-men-2021")
     locator: Text | None = described(
         "Where in the source", "Page, table or row where the text stands.", "matrix, row 1.2", default=None,
     )
@@ -81,7 +85,7 @@ class Item(Model):
         "Text", "The item as printed in the source; translations are drafts until reviewed.",
         "Rapid response funding",
     )
-    actors: list[Id] = described(
+    actors: list[ActorRef] = described(
         "Addressed to", "Ids of the actors (see vocabularies.yaml) this item asks to act.",
         ["diplomatic-missions"], min_length=1,
     )
@@ -122,10 +126,10 @@ class Row(Model):
         "true where the source prints √ in the last column: what missions do today already answers the need.",
         True, default=False,
     )
-    tags: list[Id] = described(
+    tags: list[TagRef] = described(
         "Tags", "Ids of tags (see vocabularies.yaml) that describe the row.", ["psychosocial"], min_length=1,
     )
-    support_kinds: list[Id] = described(
+    support_kinds: list[KindRef] = described(
         "Kinds of support that answer it",
         "Ids of support_kinds (see vocabularies.yaml) whose services the row's page lists, and whose pages link back.",
         ["psychosocial-support"], default_factory=list,

@@ -25,10 +25,11 @@ import phonenumbers
 from pydantic import AfterValidator, StringConstraints, model_validator
 
 from .common import (
+    AudienceRef,
     Id,
+    KindRef,
     LocalizedText,
     Model,
-    PartialDate,
     StrictBool,
     Text,
     described,
@@ -241,7 +242,7 @@ class Service(Model):
         "an advocacy body, or a self-help tool. Only 'service' entries are presented as sources of help.",
         "service",
     )
-    kinds: list[Id] = described(
+    kinds: list[KindRef] = described(
         "Kinds of support", "Ids from vocabularies.yaml `support_kinds`.", ["emergency-grant"], default_factory=list,
     )
     summary: LocalizedText = described(
@@ -285,7 +286,7 @@ class Service(Model):
     areas_note: LocalizedText | None = described(
         "Areas, in words", "What the source says about where it works.", "Arabic-speaking countries", default=None,
     )
-    serves: list[Id] = described(
+    serves: list[AudienceRef] = described(
         "Who it serves", "Ids from vocabularies.yaml `audiences`.", ["whrds"], default_factory=list,
     )
     costs: list[Cost] = described("Costs and limits", "Grant ceilings and other limits.", [], default_factory=list)
