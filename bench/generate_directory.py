@@ -23,7 +23,7 @@ import yaml
 from whrdkb.core.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "data", "docs", "overrides")
+PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
 
 
 def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
@@ -37,16 +37,24 @@ def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
         "name": f"Synthetic service {n}",
         "category": "service",
         "kinds": kinds,
-        "summary": {"en": f"Synthetic entry {n} offering {', '.join(kinds)} for benchmark builds.",
-                    "fr": {"text": f"Entrée synthétique {n} pour les mesures de construction.", "status": "draft"}},
+        "summary": {
+            "en": f"Synthetic entry {n} offering {', '.join(kinds)} for benchmark builds.",
+            "fr": {"text": f"Entrée synthétique {n} pour les mesures de construction.", "status": "draft"},
+        },
         "offers": [f"Offer {i} of entry {n}" for i in range(3)],
         "eligibility": f"Defenders at risk (synthetic entry {n}).",
         "how_to_ask": "Write through the web form.",
         "channels": [
             {"type": "web_form", "value": f"https://example.org/{n}/form", "confidence": "high", "source": "main"},
             {"type": "email", "value": f"help{n}@example.org", "confidence": "medium", "source": "main"},
-            {"type": "phone", "value": f"+3531{2100000 + n % 900000:07d}", "confidence": "low",
-             "warning": "Synthetic number.", "source": "old", "languages": ["en", "fr"]},
+            {
+                "type": "phone",
+                "value": f"+3531{2100000 + n % 900000:07d}",
+                "confidence": "low",
+                "warning": "Synthetic number.",
+                "source": "old",
+                "languages": ["en", "fr"],
+            },
         ],
         "available_24_7": rng.random() < 0.2,
         "languages": rng.sample(["en", "fr", "es", "ar", "ne", "sw", "pt", "ru"], 2),
@@ -76,8 +84,12 @@ def generate(count: int, dest: Path, seed: int = 1) -> Path:
     rng = random.Random(seed)
     services = [synthetic_service(n, rng, vocab) for n in range(count)]
     # safe_dump quotes strings such as NO and 0123, so the file reads back the same under any YAML reader.
-    text = yaml.safe_dump({"compiled_from": "bench/generate_directory.py (synthetic)", "services": services},
-                          allow_unicode=True, sort_keys=False, width=200)
+    text = yaml.safe_dump(
+        {"compiled_from": "bench/generate_directory.py (synthetic)", "services": services},
+        allow_unicode=True,
+        sort_keys=False,
+        width=200,
+    )
     (dest / "data" / "services.yaml").write_text(text, encoding="utf-8")
     return dest
 

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 # What a site build reads; generated folders under docs/ are left out (the build recreates them).
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
 
 
 def copy_project(dest: Path) -> Path:

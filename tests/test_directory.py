@@ -237,7 +237,7 @@ def test_source_date_epoch_sets_the_build_date(monkeypatch):
 
 
 def test_stale_badge_follows_source_date_epoch(project):
-    env_date = int(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc).timestamp())
+    env_date = int(dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp())
     import os
     old = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(env_date)

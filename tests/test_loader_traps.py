@@ -190,7 +190,7 @@ def test_the_validate_command_prints_problems_without_traceback(project):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert re.search(r"^data/recommendations\.yaml:\d+:\d+: .*psychosocail", result.stderr, re.M), result.stderr
+    assert re.search(r"^data/recommendations\.yaml:\d+:\d+: .*psychosocail", result.stderr, re.MULTILINE), result.stderr
 
 
 def test_the_validate_command_accepts_the_real_data():

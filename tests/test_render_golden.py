@@ -6,12 +6,11 @@ then review the diff before committing.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
-
-import datetime as dt
 
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render import RenderOptions, render_all

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 import re
 
 import jsonschema
@@ -68,3 +67,11 @@ def test_schema_rejects_an_unknown_field():
     data["themes"][0]["rows"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_field_reference_matches_the_models():
+    from whrdkb.core.fieldref import render_field_reference
+
+    committed = ROOT / "docs" / "en" / "contribute" / "fields.md"
+    assert committed.read_text(encoding="utf-8") == render_field_reference(), "run `make schema`"
+    assert "Allowed values: `high`, `medium`, `low`." in committed.read_text(encoding="utf-8")

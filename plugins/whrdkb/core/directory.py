@@ -19,10 +19,10 @@ class RenderOptions:
     stale_after_days: int = 365
 
     @classmethod
-    def from_environment(cls, stale_after_days: int = 365) -> "RenderOptions":
+    def from_environment(cls, stale_after_days: int = 365) -> RenderOptions:
         """Build date from SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
         return cls(today=now.date(), stale_after_days=stale_after_days)
 
 

@@ -53,7 +53,8 @@ class CsvRow(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$", description="The entry's id.")
     name: str = Field(min_length=1, description="The organisation's or programme's name.")
     category: Literal["service", "network", "prize", "directory", "advocacy", "self-help"] = Field(
-        description="What the entry is.")
+        description="What the entry is."
+    )
     kinds: str = Field(description="Kinds of support (ids), separated by '; '.")
     status: Literal["active", "changed", "stopped"] = Field(description="Whether it runs as described.")
     confidence: Literal["high", "medium", "low"] = Field(description="Overall confidence.")
@@ -75,6 +76,7 @@ class CsvRow(BaseModel):
 
 def csv_row(service: Service) -> CsvRow:
     """Flatten one entry into a CSV row."""
+
     def channels(*types: str) -> str:
         return SEPARATOR.join(c.value for c in service.channels if c.type in types)
 
@@ -82,13 +84,24 @@ def csv_row(service: Service) -> CsvRow:
         return text.en if text is not None else ""
 
     return CsvRow(
-        id=service.id, name=service.name, category=service.category, kinds=SEPARATOR.join(service.kinds),
-        status=service.status, confidence=service.confidence,
-        available_24_7=str(service.available_24_7).lower(), secure_channel=str(service.secure_channel).lower(),
-        languages=SEPARATOR.join(service.languages), any_language=str(service.any_language).lower(),
-        areas=SEPARATOR.join(service.areas), serves=SEPARATOR.join(service.serves),
-        summary=service.summary.en, eligibility=optional(service.eligibility), how_to_ask=optional(service.how_to_ask),
-        phones=channels("phone"), emails=channels("email"), web=channels("web_page", "web_form"),
+        id=service.id,
+        name=service.name,
+        category=service.category,
+        kinds=SEPARATOR.join(service.kinds),
+        status=service.status,
+        confidence=service.confidence,
+        available_24_7=str(service.available_24_7).lower(),
+        secure_channel=str(service.secure_channel).lower(),
+        languages=SEPARATOR.join(service.languages),
+        any_language=str(service.any_language).lower(),
+        areas=SEPARATOR.join(service.areas),
+        serves=SEPARATOR.join(service.serves),
+        summary=service.summary.en,
+        eligibility=optional(service.eligibility),
+        how_to_ask=optional(service.how_to_ask),
+        phones=channels("phone"),
+        emails=channels("email"),
+        web=channels("web_page", "web_form"),
         last_verified=service.last_verified.isoformat() if service.last_verified else "",
         sources=SEPARATOR.join(s.url or s.reference or "" for s in service.sources),
     )
@@ -168,7 +181,8 @@ class HsdsService(_Hsds):
     name: str = Field(min_length=1, description="Name.")
     description: str = Field(min_length=1, description="Summary in English.")
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = Field(
-        description="HSDS status: 'changed' entries are active with an alert; 'stopped' are inactive.")
+        description="HSDS status: 'changed' entries are active with an alert; 'stopped' are inactive."
+    )
     url: str | None = Field(default=None, description="Main web page, if sourced.")
     email: str | None = Field(default=None, description="Main e-mail, if sourced.")
     eligibility_description: str | None = Field(default=None, description="Who can ask.")
@@ -203,41 +217,83 @@ def _uid(*parts: str) -> uuid.UUID:
 def hsds_service(service: Service) -> HsdsService:
     """Map one entry onto HSDS 3.0 objects."""
     sid = _uid("service", service.id)
-    first = {t: next((c.value for c in service.channels if c.type in t), None) for t in (("web_page", "web_form"), ("email",))}
+    first = {
+        t: next((c.value for c in service.channels if c.type in t), None)
+        for t in (("web_page", "web_form"), ("email",))
+    }
     sources = {s.id: s.url or s.reference or s.id for s in service.sources}
     return HsdsService(
-        id=sid, organization_id=_uid("organization", service.id), name=service.name,
+        id=sid,
+        organization_id=_uid("organization", service.id),
+        name=service.name,
         description=service.summary.en,
         status={"active": "active", "changed": "active", "stopped": "inactive"}[service.status],
-        url=first[("web_page", "web_form")], email=first[("email",)],
+        url=first[("web_page", "web_form")],
+        email=first[("email",)],
         eligibility_description=service.eligibility.en if service.eligibility else None,
         application_process=service.how_to_ask.en if service.how_to_ask else None,
         fees_description=" ".join(c.text.en for c in service.costs) or None,
         assured_date=service.last_verified.isoformat() if service.last_verified else None,
         alert=service.status_note.en if service.status_note else None,
         organization=HsdsOrganization(
-            id=_uid("organization", service.id), name=service.name, description=service.summary.en,
-            website=first[("web_page", "web_form")], email=first[("email",)],
+            id=_uid("organization", service.id),
+            name=service.name,
+            description=service.summary.en,
+            website=first[("web_page", "web_form")],
+            email=first[("email",)],
         ),
         phones=[
-            HsdsPhone(id=_uid("phone", service.id, str(i)), service_id=sid, number=c.value, type="voice",
-                      description=f"{c.label.en if c.label else 'phone'} (confidence: {c.confidence})",
-                      languages=[HsdsLanguage(id=_uid("phone-language", service.id, str(i), code), service_id=sid,
-                                              name=language_name(code, "en"), code=code) for code in c.languages])
-            for i, c in enumerate(service.channels) if c.type == "phone"
+            HsdsPhone(
+                id=_uid("phone", service.id, str(i)),
+                service_id=sid,
+                number=c.value,
+                type="voice",
+                description=f"{c.label.en if c.label else 'phone'} (confidence: {c.confidence})",
+                languages=[
+                    HsdsLanguage(
+                        id=_uid("phone-language", service.id, str(i), code),
+                        service_id=sid,
+                        name=language_name(code, "en"),
+                        code=code,
+                    )
+                    for code in c.languages
+                ],
+            )
+            for i, c in enumerate(service.channels)
+            if c.type == "phone"
         ],
-        languages=[HsdsLanguage(id=_uid("language", service.id, code), service_id=sid,
-                                name=language_name(code, "en"), code=code) for code in service.languages],
-        service_areas=[HsdsServiceArea(id=_uid("area", service.id, code), service_id=sid,
-                                       name=area_name(code, "en", "Worldwide"),
-                                       uri=None if code == WORLDWIDE else
-                                       (f"urn:iso:std:iso:3166:-1:{code}" if len(code) == 2 else f"urn:un:m49:{code}"))
-                       for code in service.areas],
-        whrd_id=service.id, whrd_category=service.category, whrd_kinds=list(service.kinds),
-        whrd_confidence=service.confidence, whrd_available_24_7=service.available_24_7,
-        whrd_channels=[WhrdChannel(type=c.type, value=c.value, confidence=c.confidence,
-                                   warning=c.warning.en if c.warning else None, source=sources[c.source])
-                       for c in service.channels],
+        languages=[
+            HsdsLanguage(
+                id=_uid("language", service.id, code), service_id=sid, name=language_name(code, "en"), code=code
+            )
+            for code in service.languages
+        ],
+        service_areas=[
+            HsdsServiceArea(
+                id=_uid("area", service.id, code),
+                service_id=sid,
+                name=area_name(code, "en", "Worldwide"),
+                uri=None
+                if code == WORLDWIDE
+                else (f"urn:iso:std:iso:3166:-1:{code}" if len(code) == 2 else f"urn:un:m49:{code}"),
+            )
+            for code in service.areas
+        ],
+        whrd_id=service.id,
+        whrd_category=service.category,
+        whrd_kinds=list(service.kinds),
+        whrd_confidence=service.confidence,
+        whrd_available_24_7=service.available_24_7,
+        whrd_channels=[
+            WhrdChannel(
+                type=c.type,
+                value=c.value,
+                confidence=c.confidence,
+                warning=c.warning.en if c.warning else None,
+                source=sources[c.source],
+            )
+            for c in service.channels
+        ],
         whrd_sources=list(sources.values()),
     )
 

@@ -12,8 +12,21 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 # Elements that run code, embed other documents or change how the page loads.
-FORBIDDEN_TAGS = {"script", "iframe", "frame", "object", "embed", "applet", "base", "meta", "link",
-                  "form", "style", "template", "portal"}
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "style",
+    "template",
+    "portal",
+}
 # Attributes whose value is a URL the browser may follow or fetch.
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "background", "cite"}
 SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}

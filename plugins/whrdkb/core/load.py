@@ -93,6 +93,7 @@ def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str =
 
 def validation_context(sources: dict[str, Source], languages: list[str]) -> dict:
     """Known ids of every kind, read from the raw YAML of each file that parsed (see models.common.REFERENCES)."""
+
     def ids(data: Any, *path: str) -> set[str] | None:
         for step in path[:-1]:
             data = data.get(step) if isinstance(data, dict) else None
@@ -112,19 +113,29 @@ def validation_context(sources: dict[str, Source], languages: list[str]) -> dict
     if (found := ids(recommendations, "sources")) is not None:
         known["documents"] = found
     if isinstance(recommendations, dict) and isinstance(recommendations.get("themes"), list):
-        known["rows"] = {row_id for theme in recommendations["themes"] if isinstance(theme, dict)
-                         for row_id in (ids(theme, "rows") or set())}
+        known["rows"] = {
+            row_id
+            for theme in recommendations["themes"]
+            if isinstance(theme, dict)
+            for row_id in (ids(theme, "rows") or set())
+        }
     if (found := ids(raw.get("services.yaml"), "services")) is not None:
         known["services"] = found
     return {"ids": known, "languages": list(languages)}
 
 
-def validate_source(source: Source, model_cls: type[BaseModel], context: dict | None = None
-                    ) -> tuple[BaseModel | None, list[Problem]]:
+def validate_source(
+    source: Source, model_cls: type[BaseModel], context: dict | None = None
+) -> tuple[BaseModel | None, list[Problem]]:
     """Validate parsed YAML against its model; convert every pydantic error to a Problem."""
     if not isinstance(source.data, dict):
-        return None, [source.problem((), "the file must be a block of fields (name: value)",
-                                     "compare the file with the example at the top of its schema")]
+        return None, [
+            source.problem(
+                (),
+                "the file must be a block of fields (name: value)",
+                "compare the file with the example at the top of its schema",
+            )
+        ]
     try:
         return model_cls.model_validate(source.data, context=context), []
     except ValidationError as err:
@@ -162,20 +173,22 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
         hint += f"Fields allowed here: {', '.join(allowed)}" if allowed else "remove it"
         return source.problem(loc, f"unknown field '{name}'", hint, key=True)
     if kind == "missing":
-        return source.problem(loc, f"the required field '{name}' is missing",
-                              f"add '{name}:' to this block")
+        return source.problem(loc, f"the required field '{name}' is missing", f"add '{name}:' to this block")
     if kind in ("string_type", "model_type", "model_attributes_type", "dict_type"):
         expected = "a text" if kind == "string_type" else "a block of fields (name: value)"
-        return source.problem(loc, f"expected {expected}, found {_describe(value)}",
-                              "check the indentation and compare with a neighbouring entry")
+        return source.problem(
+            loc,
+            f"expected {expected}, found {_describe(value)}",
+            "check the indentation and compare with a neighbouring entry",
+        )
     if kind == "list_type":
-        return source.problem(loc, f"expected a list, found {_describe(value)}",
-                              "write each entry on its own line starting with '- '")
+        return source.problem(
+            loc, f"expected a list, found {_describe(value)}", "write each entry on its own line starting with '- '"
+        )
     if kind == "too_short":
         return source.problem(loc, "this list must not be empty", "add at least one entry")
     if kind == "literal_error":
-        return source.problem(loc, f"'{value}' is not an allowed value",
-                              f"use one of: {ctx.get('expected', '')}")
+        return source.problem(loc, f"'{value}' is not an allowed value", f"use one of: {ctx.get('expected', '')}")
     if kind == "string_pattern_mismatch":
         return source.problem(loc, f"'{value}' is not in the expected form", _pattern_hint(name))
     if kind == "string_too_short":
@@ -268,8 +281,13 @@ def check_vocabularies(model: VocabulariesFile, source: Source, languages: list[
         problems += _unique_ids(source, (list_name,), getattr(model, list_name))
     for r, region in enumerate(model.regions):
         if not region.code.isdigit():
-            problems.append(source.problem(("regions", r, "code"), f"'{region.code}' is not a UN M49 region code",
-                                           "regions use three-digit codes such as 002 (Africa)"))
+            problems.append(
+                source.problem(
+                    ("regions", r, "code"),
+                    f"'{region.code}' is not a UN M49 region code",
+                    "regions use three-digit codes such as 002 (Africa)",
+                )
+            )
     return problems
 
 
@@ -277,13 +295,20 @@ def check_recommendations(model: RecommendationsFile, source: Source, languages:
     """Unique ids of documents, themes and rows; rows filed under the theme of their number."""
     problems = _unique_ids(source, ("sources",), model.sources)
     problems += _unique_ids(source, ("themes",), model.themes)
-    all_rows = [(("themes", t, "rows", r), row) for t, theme in enumerate(model.themes) for r, row in enumerate(theme.rows)]
+    all_rows = [
+        (("themes", t, "rows", r), row) for t, theme in enumerate(model.themes) for r, row in enumerate(theme.rows)
+    ]
     problems += _unique_ids(source, None, all_rows)
     for t, theme in enumerate(model.themes):
         for r, row in enumerate(theme.rows):
             if row.numbering == "printed" and row.id.split(".")[0] != theme.id:
-                problems.append(source.problem(("themes", t, "rows", r, "id"), f"row {row.id} is filed under theme {theme.id}",
-                                               f"move the row to theme {row.id.split('.')[0]} or correct its id"))
+                problems.append(
+                    source.problem(
+                        ("themes", t, "rows", r, "id"),
+                        f"row {row.id} is filed under theme {theme.id}",
+                        f"move the row to theme {row.id.split('.')[0]} or correct its id",
+                    )
+                )
     return problems
 
 
@@ -322,8 +347,13 @@ def _unique_ids(source: Source, list_path: tuple | None, entries: list) -> list[
     for path, entry in pairs:
         if entry.id in seen:
             line, _ = source.position((*seen[entry.id], "id"))
-            problems.append(source.problem((*path, "id"), f"the id '{entry.id}' is used twice (first on line {line})",
-                                           "give each entry its own id"))
+            problems.append(
+                source.problem(
+                    (*path, "id"),
+                    f"the id '{entry.id}' is used twice (first on line {line})",
+                    "give each entry its own id",
+                )
+            )
         else:
             seen[entry.id] = path
     return problems
@@ -342,4 +372,3 @@ def iter_localized(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Locali
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from iter_localized(item, (*path, key))
-

@@ -33,29 +33,47 @@ def check_pathway(pathway: Pathway, here: Path_, source: Source, site_languages:
             path = (*here, kind, i, "id")
             if node.id in all_nodes:
                 line, _ = source.position(all_nodes[node.id])
-                problems.append(source.problem(path, f"the id '{node.id}' is used twice in this pathway (first on line {line})",
-                                               "give every step and outcome its own id"))
+                problems.append(
+                    source.problem(
+                        path,
+                        f"the id '{node.id}' is used twice in this pathway (first on line {line})",
+                        "give every step and outcome its own id",
+                    )
+                )
             elif node.id == "index":
-                problems.append(source.problem(path, "'index' is reserved for the pathway's overview page",
-                                               "choose another id"))
+                problems.append(
+                    source.problem(path, "'index' is reserved for the pathway's overview page", "choose another id")
+                )
             all_nodes.setdefault(node.id, path)
     steps = {s.id: s for s in pathway.steps}
     if pathway.start not in steps:
-        problems.append(source.problem((*here, "start"), f"the start '{pathway.start}' is not a step of this pathway",
-                                       f"use one of: {', '.join(steps)}"))
+        problems.append(
+            source.problem(
+                (*here, "start"),
+                f"the start '{pathway.start}' is not a step of this pathway",
+                f"use one of: {', '.join(steps)}",
+            )
+        )
         return problems
     for i, step in enumerate(pathway.steps):
         for j, option in enumerate(step.options):
             if option.next not in all_nodes:
-                problems.append(source.problem(
-                    (*here, "steps", i, "options", j, "next"), f"this option leads to '{option.next}', which does not exist",
-                    f"use the id of a step or outcome of this pathway: {', '.join(all_nodes)}"))
+                problems.append(
+                    source.problem(
+                        (*here, "steps", i, "options", j, "next"),
+                        f"this option leads to '{option.next}', which does not exist",
+                        f"use the id of a step or outcome of this pathway: {', '.join(all_nodes)}",
+                    )
+                )
     problems += _cycles(pathway, here, source)
     reached = _reachable(pathway)
     for node_id, path in all_nodes.items():
         if node_id not in reached:
-            problems.append(source.problem(path, f"'{node_id}' cannot be reached from the start",
-                                           "add an option leading to it, or remove it"))
+            problems.append(
+                source.problem(
+                    path, f"'{node_id}' cannot be reached from the start", "add an option leading to it, or remove it"
+                )
+            )
     problems += _translations(pathway, here, source, site_languages)
     return problems
 
@@ -84,10 +102,13 @@ def _cycles(pathway: Pathway, here: Path_, source: Source) -> list:
         step_index = index[step_id]
         for j, option in enumerate(pathway.steps[step_index].options):
             if option.next in trail or option.next == step_id:
-                problems.append(source.problem(
-                    (*here, "steps", step_index, "options", j, "next"),
-                    f"this option leads back to '{option.next}', making a loop",
-                    "pathways must always move forward: point it to a later step or an outcome"))
+                problems.append(
+                    source.problem(
+                        (*here, "steps", step_index, "options", j, "next"),
+                        f"this option leads back to '{option.next}', making a loop",
+                        "pathways must always move forward: point it to a later step or an outcome",
+                    )
+                )
             elif option.next in index:
                 visit(option.next, [*trail, step_id])
         done.add(step_id)
@@ -109,16 +130,26 @@ def _translations(pathway: Pathway, here: Path_, source: Source, site_languages:
     texts = list(localized_texts(pathway, here))
     for i, language in enumerate(pathway.falls_back_in):
         if language not in site_languages or language == SOURCE_LANGUAGE:
-            problems.append(source.problem((*here, "falls_back_in", i), f"'{language}' is not a translated language of this site",
-                                           "list only languages from mkdocs.yml other than en"))
+            problems.append(
+                source.problem(
+                    (*here, "falls_back_in", i),
+                    f"'{language}' is not a translated language of this site",
+                    "list only languages from mkdocs.yml other than en",
+                )
+            )
     for language in site_languages:
         if language == SOURCE_LANGUAGE or language in pathway.falls_back_in:
             continue
         missing = [path for path, text in texts if language not in text.translations]
         if missing:
             line, _ = source.position(missing[0])
-            problems.append(source.problem(
-                (*here, "id"),
-                f"the pathway is not fully translated into '{language}': {len(missing)} texts are missing, the first on line {line}",
-                f"translate them, or add '{language}' to 'falls_back_in:' so the pathway is shown in English with a notice"))
+            problems.append(
+                source.problem(
+                    (*here, "id"),
+                    f"the pathway is not fully translated into '{language}': "
+                    f"{len(missing)} texts are missing, the first on line {line}",
+                    f"translate them, or add '{language}' to 'falls_back_in:' "
+                    "so the pathway is shown in English with a notice",
+                )
+            )
     return problems

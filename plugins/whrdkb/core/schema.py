@@ -24,12 +24,14 @@ def render_schemas() -> dict[str, str]:
     out = {}
     for data_file, model in DATA_FILES.items():
         schema = model.model_json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": schema_name(data_file), **schema}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_name(data_file), **schema}
         out[schema_name(data_file)] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     for name, model in EXPORT_MODELS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json",
-                  **model.model_json_schema()}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{name}.schema.json",
+            **model.model_json_schema(),
+        }
         out[f"exports/{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return out
 

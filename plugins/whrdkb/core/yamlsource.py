@@ -57,9 +57,19 @@ class Source:
 
 
 # How a list's entry is called, where dropping the final "s" is not enough.
-_ENTRY_NAMES = {"bridge": "bridge item", "current_actions": "current action", "support_kinds": "kind",
-                "falls_back_in": "language", "countries": "country", "strings": "string", "covers": "column",
-                "in_seeds": "seed mention", "costs": "cost", "offers": "offer", "conflicts": "conflict note"}
+_ENTRY_NAMES = {
+    "bridge": "bridge item",
+    "current_actions": "current action",
+    "support_kinds": "kind",
+    "falls_back_in": "language",
+    "countries": "country",
+    "strings": "string",
+    "covers": "column",
+    "in_seeds": "seed mention",
+    "costs": "cost",
+    "offers": "offer",
+    "conflicts": "conflict note",
+}
 
 
 def describe_path(data: Any, path: Path_) -> str:
@@ -69,7 +79,7 @@ def describe_path(data: Any, path: Path_) -> str:
     for step in path:
         if isinstance(step, int):
             item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
-            name = _ENTRY_NAMES.get(container, container[:-1] if container.endswith("s") else container)
+            name = _ENTRY_NAMES.get(container, container.removesuffix("s"))
             label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else step + 1
             if parts and parts[-1] == container:
                 parts.pop()
@@ -93,19 +103,23 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.misuse.append((
-                event.start_mark,
-                f"the alias '*{event.anchor}' copies data from elsewhere in the file",
-                "write the value out in full; aliases are not allowed in data files",
-            ))
+            self.misuse.append(
+                (
+                    event.start_mark,
+                    f"the alias '*{event.anchor}' copies data from elsewhere in the file",
+                    "write the value out in full; aliases are not allowed in data files",
+                )
+            )
             return ScalarNode(_STR, "", event.start_mark, event.end_mark, style="'")
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            self.misuse.append((
-                event.start_mark,
-                f"the anchor '&{event.anchor}' is not allowed in data files",
-                "remove '&" + event.anchor + "'; write repeated values out in full",
-            ))
+            self.misuse.append(
+                (
+                    event.start_mark,
+                    f"the anchor '&{event.anchor}' is not allowed in data files",
+                    "remove '&" + event.anchor + "'; write repeated values out in full",
+                )
+            )
         return Composer.compose_node(self, parent, index)
 
 
@@ -121,8 +135,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[Source | None, list[Proble
         return None, [Problem(display_name, 1, 1, "", "the file does not exist", f"create {display_name}")]
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
-        return None, [Problem(display_name, line, 1, "", "the file is not valid UTF-8 text",
-                              "save the file with UTF-8 encoding")]
+        return None, [
+            Problem(display_name, line, 1, "", "the file is not valid UTF-8 text", "save the file with UTF-8 encoding")
+        ]
     return parse_yaml(text, display_name)
 
 
@@ -137,15 +152,18 @@ def parse_yaml(text: str, display_name: str) -> tuple[Source | None, list[Proble
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(err, display_name)]
     except yaml.YAMLError as err:  # errors without a position
-        return None, [Problem(display_name, 1, 1, "", f"the file is not valid YAML: {err}",
-                              "check the file against a working example")]
+        return None, [
+            Problem(
+                display_name, 1, 1, "", f"the file is not valid YAML: {err}", "check the file against a working example"
+            )
+        ]
     finally:
         loader.dispose()
-    problems = [Problem(display_name, m.line + 1, m.column + 1, "", msg, hint)
-                for m, msg, hint in loader.misuse]
+    problems = [Problem(display_name, m.line + 1, m.column + 1, "", msg, hint) for m, msg, hint in loader.misuse]
     if root is None:
-        problems.append(Problem(display_name, 1, 1, "", "the file is empty",
-                                "restore the file's content from the repository"))
+        problems.append(
+            Problem(display_name, 1, 1, "", "the file is empty", "restore the file's content from the repository")
+        )
         return None, problems
     source = Source(display_name, None)
     source.data = _to_python(root, (), source, problems)
@@ -158,8 +176,16 @@ def _find_tab_indentation(text: str, name: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         if _LEADING_TAB.match(line):
             column = line.index("\t") + 1
-            found.append(Problem(name, number, column, "", "this line is indented with a tab character",
-                                 "indent with spaces only (two spaces per level)"))
+            found.append(
+                Problem(
+                    name,
+                    number,
+                    column,
+                    "",
+                    "this line is indented with a tab character",
+                    "indent with spaces only (two spaces per level)",
+                )
+            )
     return found
 
 
@@ -168,10 +194,15 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = (err.problem or err.context or "unreadable YAML").strip()
-    hint = "check the indentation of this line and the one above it; values that contain ': ' or start with a quote must be quoted as a whole"
+    hint = (
+        "check the indentation of this line and the one above it; "
+        "values that contain ': ' or start with a quote must be quoted as a whole"
+    )
     if "expected <block end>" in detail or "mapping values are not allowed" in detail:
-        hint = ("the indentation does not line up, or a value contains ': ' and must be quoted; "
-                "align this line with its siblings (spaces only) or put the value in double quotes")
+        hint = (
+            "the indentation does not line up, or a value contains ': ' and must be quoted; "
+            "align this line with its siblings (spaces only) or put the value in double quotes"
+        )
     elif "could not find expected ':'" in detail:
         hint = "a line is missing the ':' after its field name, or a text value spans lines without quotes"
     elif "found undefined tag handle" in detail or "found unknown escape" in detail:
@@ -184,8 +215,13 @@ def _to_python(node: Node, path: Path_, source: Source, problems: list[Problem])
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
         if node.tag != _STR:
-            problems.append(source.problem(path, f"the tag '{node.tag}' is not allowed in data files",
-                                           "remove the '!' tag and write the plain value"))
+            problems.append(
+                source.problem(
+                    path,
+                    f"the tag '{node.tag}' is not allowed in data files",
+                    "remove the '!' tag and write the plain value",
+                )
+            )
             return node.value
         # An empty plain value (`key:`) means "nothing"; a quoted '' is an empty text.
         if node.style is None and node.value == "":
@@ -193,30 +229,44 @@ def _to_python(node: Node, path: Path_, source: Source, problems: list[Problem])
         return node.value
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ:
-            problems.append(source.problem(path, f"the tag '{node.tag}' is not allowed in data files",
-                                           "remove the '!' tag"))
+            problems.append(
+                source.problem(path, f"the tag '{node.tag}' is not allowed in data files", "remove the '!' tag")
+            )
         return [_to_python(item, (*path, i), source, problems) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         if node.tag != _MAP:
-            problems.append(source.problem(path, f"the tag '{node.tag}' is not allowed in data files",
-                                           "remove the '!' tag"))
+            problems.append(
+                source.problem(path, f"the tag '{node.tag}' is not allowed in data files", "remove the '!' tag")
+            )
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             key_col = key_node.start_mark.column + 1
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(source.file, key_line, key_col, describe_path(source.data, path),
-                                        "a field name must be plain text",
-                                        "write the field name as a word followed by ':'"))
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_line,
+                        key_col,
+                        describe_path(source.data, path),
+                        "a field name must be plain text",
+                        "write the field name as a word followed by ':'",
+                    )
+                )
                 continue
             key = key_node.value
             if key in first_seen:
-                problems.append(Problem(
-                    source.file, key_line, key_col, describe_path(source.data, (*path, key)),
-                    f"the field '{key}' appears twice in the same block (first on line {first_seen[key]})",
-                    "keep one of the two and delete the other; YAML would silently keep only the last",
-                ))
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_line,
+                        key_col,
+                        describe_path(source.data, (*path, key)),
+                        f"the field '{key}' appears twice in the same block (first on line {first_seen[key]})",
+                        "keep one of the two and delete the other; YAML would silently keep only the last",
+                    )
+                )
                 continue
             first_seen[key] = key_line
             source.key_positions[(*path, key)] = (key_line, key_col)

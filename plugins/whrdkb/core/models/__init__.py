@@ -17,7 +17,23 @@ DATA_FILES = {
 }
 
 __all__ = [
-    "COLUMNS", "DATA_FILES", "SOURCE_LANGUAGE", "Item", "LocalizedText", "Outcome", "Pathway", "PathwaysFile",
-    "RecommendationsFile", "Step",
-    "Rendition", "Row", "Service", "ServicesFile", "Term", "Theme", "Translation", "UiFile", "VocabulariesFile",
+    "COLUMNS",
+    "DATA_FILES",
+    "SOURCE_LANGUAGE",
+    "Item",
+    "LocalizedText",
+    "Outcome",
+    "Pathway",
+    "PathwaysFile",
+    "RecommendationsFile",
+    "Rendition",
+    "Row",
+    "Service",
+    "ServicesFile",
+    "Step",
+    "Term",
+    "Theme",
+    "Translation",
+    "UiFile",
+    "VocabulariesFile",
 ]

@@ -77,8 +77,11 @@ def _reference(kind: str):
             what, where = REFERENCES[kind]
             close = difflib.get_close_matches(value, sorted(known), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            raise rule_error(f"there is no {what} with the id '{value}'", f"{hint}Use an id listed in {where}, or add it there first")
+            raise rule_error(
+                f"there is no {what} with the id '{value}'", f"{hint}Use an id listed in {where}, or add it there first"
+            )
         return value
+
     return Annotated[Id, AfterValidator(check)]
 
 
@@ -148,15 +151,18 @@ class LocalizedText(BaseModel):
 
     # Translations only in the site's languages (given by the loader in the validation context).
     @model_validator(mode="after")
-    def _known_languages(self, info: ValidationInfo) -> "LocalizedText":
+    def _known_languages(self, info: ValidationInfo) -> LocalizedText:
         languages = (info.context or {}).get("languages")
         if languages:
             for language in self.translations:
                 if language not in languages or language == SOURCE_LANGUAGE:
                     others = ", ".join(code for code in languages if code != SOURCE_LANGUAGE)
-                    raise rule_error(f"'{language}' is not a language of this site",
-                                     f"use one of: {others} (languages are listed in mkdocs.yml under the i18n plugin)",
-                                     at=(language,), key=True)
+                    raise rule_error(
+                        f"'{language}' is not a language of this site",
+                        f"use one of: {others} (languages are listed in mkdocs.yml under the i18n plugin)",
+                        at=(language,),
+                        key=True,
+                    )
         return self
 
     @classmethod
@@ -166,7 +172,9 @@ class LocalizedText(BaseModel):
         block = handler(schema)
         return {
             "title": "Localized text",
-            "description": "English text, or a block with `en` and translations such as `fr: {text: ..., status: draft}`.",
+            "description": (
+                "English text, or a block with `en` and translations such as `fr: {text: ..., status: draft}`."
+            ),
             "anyOf": [{"type": "string", "minLength": 1}, block],
         }
 
@@ -175,7 +183,7 @@ class LocalizedText(BaseModel):
         """Translations by language code (the source language is not among them)."""
         return dict(self.__pydantic_extra__ or {})
 
-    def in_language(self, language: str) -> "Rendition":
+    def in_language(self, language: str) -> Rendition:
         """The text to show in `language`, saying whether it is a fallback or a draft."""
         if language == SOURCE_LANGUAGE:
             return Rendition(text=self.en, language=SOURCE_LANGUAGE, state="source")

@@ -7,7 +7,7 @@ names in every language the site has, so no name is typed by hand.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Annotated
 
 from babel import Locale
@@ -20,7 +20,7 @@ WORLDWIDE = "worldwide"
 _NOT_AREAS = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english() -> Locale:
     return Locale("en")
 
@@ -28,8 +28,10 @@ def _english() -> Locale:
 def _check_language(value: str) -> str:
     code = value.strip().lower()
     if len(code) != 2 or code not in _english().languages:
-        raise rule_error(f"'{value}' is not an ISO 639-1 language code",
-                         "use the two-letter code, for example en, fr, es, ar, ne, sw")
+        raise rule_error(
+            f"'{value}' is not an ISO 639-1 language code",
+            "use the two-letter code, for example en, fr, es, ar, ne, sw",
+        )
     return code
 
 
@@ -39,9 +41,11 @@ def _check_area(value: str) -> str:
         return WORLDWIDE
     code = code.upper()
     if code in _NOT_AREAS or code not in _english().territories or not (len(code) == 2 or code.isdigit()):
-        raise rule_error(f"'{value}' is not a country or region code",
-                         "use worldwide, a UN M49 region code such as 002 (Africa) or 142 (Asia), "
-                         "or an ISO 3166 country code such as KE or NP")
+        raise rule_error(
+            f"'{value}' is not a country or region code",
+            "use worldwide, a UN M49 region code such as 002 (Africa) or 142 (Asia), "
+            "or an ISO 3166 country code such as KE or NP",
+        )
     return code
 
 

@@ -33,7 +33,9 @@ class Step(Model):
     id: Id = described("Id", "Unique within the pathway; also the page address.", "start")
     question: LocalizedText = described("Question", "What the reader is asked.", "Are you in danger right now?")
     help: LocalizedText | None = described(
-        "Help text", "A sentence that helps answer the question.", "Choose the answer closest to your situation.",
+        "Help text",
+        "A sentence that helps answer the question.",
+        "Choose the answer closest to your situation.",
         default=None,
     )
     options: list[Option] = described("Options", "The possible answers, at least two.", [], min_length=2)
@@ -43,50 +45,70 @@ class Action(Model):
     """One thing to do, with what it is based on."""
 
     text: LocalizedText = described(
-        "Text", "What to do, worded from the source it is based on.",
+        "Text",
+        "What to do, worded from the source it is based on.",
         "Contact a 24-hour emergency line for human rights defenders.",
     )
-    rows: list[RowRef] = described("Matrix rows", "Rows of the matrix this action comes from.", ["1.3"],
-                                   default_factory=list)
+    rows: list[RowRef] = described(
+        "Matrix rows", "Rows of the matrix this action comes from.", ["1.3"], default_factory=list
+    )
     services: list[ServiceRef] = described(
-        "Directory entries", "Entries whose sourced facts this action states.", ["front-line-defenders"],
+        "Directory entries",
+        "Entries whose sourced facts this action states.",
+        ["front-line-defenders"],
         default_factory=list,
     )
     seeds: list[SeedName] = described(
-        "Seeds", "Seed documents this action comes from.", ["003_a191a315273ca827.txt"], default_factory=list,
+        "Seeds",
+        "Seed documents this action comes from.",
+        ["003_a191a315273ca827.txt"],
+        default_factory=list,
     )
 
     @model_validator(mode="after")
-    def _based_on_something(self) -> "Action":
+    def _based_on_something(self) -> Action:
         if not (self.rows or self.services or self.seeds):
-            raise rule_error("an action must say what it is based on",
-                             "add 'rows:', 'services:' or 'seeds:' naming the source of this advice; do not invent procedures")
+            raise rule_error(
+                "an action must say what it is based on",
+                "add 'rows:', 'services:' or 'seeds:' naming the source of this advice; do not invent procedures",
+            )
         return self
 
 
 class Referral(Model):
     """Who can help: every directory entry of a kind of support (optionally narrowed), or one named entry."""
 
-    kind: KindRef | None = described("Kind of support", "An id of vocabularies.yaml support_kinds.", "emergency-line",
-                                default=None)
-    service: ServiceRef | None = described("Directory entry", "The id of one entry of services.yaml.", "shelter-city",
-                                   default=None)
+    kind: KindRef | None = described(
+        "Kind of support", "An id of vocabularies.yaml support_kinds.", "emergency-line", default=None
+    )
+    service: ServiceRef | None = described(
+        "Directory entry", "The id of one entry of services.yaml.", "shelter-city", default=None
+    )
     areas: list[AreaCode] = described(
-        "Only for areas", "With a kind: only entries that work in one of these areas.", ["002"], default_factory=list,
+        "Only for areas",
+        "With a kind: only entries that work in one of these areas.",
+        ["002"],
+        default_factory=list,
     )
     languages: list[LanguageCode] = described(
-        "Only in languages", "With a kind: only entries that work in one of these languages.", ["es"],
+        "Only in languages",
+        "With a kind: only entries that work in one of these languages.",
+        ["es"],
         default_factory=list,
     )
 
     @model_validator(mode="after")
-    def _kind_or_service(self) -> "Referral":
+    def _kind_or_service(self) -> Referral:
         if (self.kind is None) == (self.service is None):
-            raise rule_error("a referral names either a kind of support or one directory entry",
-                             "write 'kind: emergency-line' or 'service: front-line-defenders', not both or neither")
+            raise rule_error(
+                "a referral names either a kind of support or one directory entry",
+                "write 'kind: emergency-line' or 'service: front-line-defenders', not both or neither",
+            )
         if self.service and (self.areas or self.languages):
-            raise rule_error("areas and languages narrow a kind of support, not a named entry",
-                             "remove 'areas:'/'languages:' or refer to a kind instead")
+            raise rule_error(
+                "areas and languages narrow a kind of support, not a named entry",
+                "remove 'areas:'/'languages:' or refer to a kind instead",
+            )
         return self
 
 
@@ -94,7 +116,9 @@ class Outcome(Model):
     """Where a path ends: what to do now, who can help, which recommendations apply."""
 
     id: Id = described("Id", "Unique within the pathway; also the page address.", "relocate-abroad")
-    title: LocalizedText = described("Title", "A short summary of the situation reached.", "Relocating abroad for a while")
+    title: LocalizedText = described(
+        "Title", "A short summary of the situation reached.", "Relocating abroad for a while"
+    )
     actions: list[Action] = described("What to do now", "Ordered actions.", [], min_length=1)
     referrals: list[Referral] = described("Who can help", "Kinds of support or named entries.", [], min_length=1)
     rows: list[RowRef] = described("Related recommendations", "Matrix rows that apply.", ["1.1"], default_factory=list)
@@ -105,11 +129,14 @@ class Pathway(Model):
 
     id: Id = described("Id", "Unique; also the pathway's address.", "physical-danger")
     audience: Literal["defenders", "mission-staff"] = described(
-        "For whom", "'defenders' or 'mission-staff'.", "defenders",
+        "For whom",
+        "'defenders' or 'mission-staff'.",
+        "defenders",
     )
     title: LocalizedText = described("Title", "The situation, in the reader's words.", "I am in physical danger")
-    summary: LocalizedText = described("Summary", "One sentence on what the pathway covers.",
-                                       "Immediate danger, or needing to relocate for a while.")
+    summary: LocalizedText = described(
+        "Summary", "One sentence on what the pathway covers.", "Immediate danger, or needing to relocate for a while."
+    )
     rows: list[RowRef] = described("Matrix rows", "The rows the pathway is about.", ["1.1"], min_length=1)
     start: Id = described("Start", "Id of the first step.", "start")
     steps: list[Step] = described("Steps", "The questions.", [], min_length=1)
@@ -118,7 +145,8 @@ class Pathway(Model):
         "Shown in English in",
         "Languages whose translation of this pathway is incomplete: its pages say so and show English text. "
         "A language must be listed here unless every text of the pathway is translated into it.",
-        ["fr"], default_factory=list,
+        ["fr"],
+        default_factory=list,
     )
 
 

@@ -51,8 +51,10 @@ def no_bidi_controls(value: str | None) -> str | None:
     """Refuse invisible direction controls in contact fields."""
     if value is not None and BIDI_CONTROLS.search(value):
         found = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(value)}))
-        raise rule_error(f"the text contains invisible direction control characters ({found})",
-                         "retype the value by hand; do not paste it from a web page or a chat")
+        raise rule_error(
+            f"the text contains invisible direction control characters ({found})",
+            "retype the value by hand; do not paste it from a web page or a chat",
+        )
     return value
 
 
@@ -69,36 +71,50 @@ class ServiceSource(Model):
 
     id: Id = described("Source id", "Short id that channels and costs use to cite this source.", "fld-handbook-2007")
     url: Annotated[str, StringConstraints(pattern=r"^(https?://\S+|\d{3}_[0-9a-f]{16}\.txt)$")] | None = described(
-        "Address or seed", "The page's address as given in the facts file, or a seed file name.",
-        "https://www.frontlinedefenders.org/en/programme/rest-respite-and-fellowships", default=None,
+        "Address or seed",
+        "The page's address as given in the facts file, or a seed file name.",
+        "https://www.frontlinedefenders.org/en/programme/rest-respite-and-fellowships",
+        default=None,
     )
     reference: Text | None = described(
-        "Reference", "How to find the source when it has no address (for example a file in a code repository).",
-        "GitHub securityfirst/Umbrella_ios, commit 13b77d7, s_physical.md", default=None,
+        "Reference",
+        "How to find the source when it has no address (for example a file in a code repository).",
+        "GitHub securityfirst/Umbrella_ios, commit 13b77d7, s_physical.md",
+        default=None,
     )
     date: dt.date | None = described(
-        "Date of the source", "The date the source itself shows (published or updated), YYYY-MM-DD; left out if undated.",
-        "2025-12-05", default=None,
+        "Date of the source",
+        "The date the source itself shows (published or updated), YYYY-MM-DD; left out if undated.",
+        "2025-12-05",
+        default=None,
     )
     proxy: StrictBool = described(
         "Proxy or cache copy",
         "true if the address is a third-party cache or proxy copy: it is shown as text, never as a link, "
-        "so readers are not sent to unknown hosts.", False, default=False,
+        "so readers are not sent to unknown hosts.",
+        False,
+        default=False,
     )
     official: StrictBool = described(
-        "The organisation's own", "true if the source is the organisation's own website or publication.", True,
+        "The organisation's own",
+        "true if the source is the organisation's own website or publication.",
+        True,
         default=False,
     )
     quote: Text | None = described(
-        "Quote", "A short quote from the source, in its own language.",
-        "Fellowships and Rest & Respite are offered on an invitation-only basis.", default=None,
+        "Quote",
+        "A short quote from the source, in its own language.",
+        "Fellowships and Rest & Respite are offered on an invitation-only basis.",
+        default=None,
     )
 
     @model_validator(mode="after")
-    def _findable(self) -> "ServiceSource":
+    def _findable(self) -> ServiceSource:
         if not self.url and not self.reference:
-            raise rule_error("a source needs an address or a reference",
-                             "add 'url:' (as written in services-facts.md) or 'reference:'")
+            raise rule_error(
+                "a source needs an address or a reference",
+                "add 'url:' (as written in services-facts.md) or 'reference:'",
+            )
         return self
 
 
@@ -106,7 +122,9 @@ class Channel(Model):
     """One way to contact the service, with its own source and confidence."""
 
     type: ChannelType = described(
-        "Type", "web_form, web_page, email, phone, signal, pgp (a key fingerprint) or postal.", "phone",
+        "Type",
+        "web_form, web_page, email, phone, signal, pgp (a key fingerprint) or postal.",
+        "phone",
     )
     value: ContactText = described(
         "Value",
@@ -115,35 +133,51 @@ class Channel(Model):
         "+35312100489",
     )
     label: LocalizedText | None = described(
-        "Label", "What the channel is for, in the source's words.", "24-hour emergency line", default=None,
+        "Label",
+        "What the channel is for, in the source's words.",
+        "24-hour emergency line",
+        default=None,
     )
     confidence: Confidence = described(
-        "Confidence", "high, medium or low, as the facts file rates this detail.", "medium",
+        "Confidence",
+        "high, medium or low, as the facts file rates this detail.",
+        "medium",
     )
     warning: LocalizedText | None = described(
-        "Warning", "Shown beside the channel; required when confidence is low.",
-        "Unverified: check the organisation's own website before relying on it.", default=None,
+        "Warning",
+        "Shown beside the channel; required when confidence is low.",
+        "Unverified: check the organisation's own website before relying on it.",
+        default=None,
     )
     source: Id = described("Source", "Id of the entry's source that gives this channel.", "fld-handbook-2007")
     secure: StrictBool = described(
-        "Secure", "true if the source describes the channel as secure or encrypted (Signal and PGP always are).",
-        False, default=False,
+        "Secure",
+        "true if the source describes the channel as secure or encrypted (Signal and PGP always are).",
+        False,
+        default=False,
     )
     available_24_7: StrictBool = described(
-        "Open 24/7", "true if the source says the channel answers at any hour.", True, default=False,
+        "Open 24/7",
+        "true if the source says the channel answers at any hour.",
+        True,
+        default=False,
     )
     languages: list[LanguageCode] = described(
-        "Languages", "ISO 639-1 codes of the languages the source says this channel answers in.",
-        ["ar", "en", "fr", "es", "ru"], default_factory=list,
+        "Languages",
+        "ISO 639-1 codes of the languages the source says this channel answers in.",
+        ["ar", "en", "fr", "es", "ru"],
+        default_factory=list,
     )
 
     @model_validator(mode="after")
-    def _check_value(self) -> "Channel":
+    def _check_value(self) -> Channel:
         value = self.value
         if self.type in ("phone", "signal") and (value.startswith("+") or self.type == "phone"):
             self.value = _e164(value)
         elif self.type == "email" and not _EMAIL.match(value):
-            raise rule_error(f"'{value}' is not an e-mail address", "write it as name@domain.org, without [at] or spaces")
+            raise rule_error(
+                f"'{value}' is not an e-mail address", "write it as name@domain.org, without [at] or spaces"
+            )
         elif self.type in ("web_form", "web_page") and not _URL.match(value):
             raise rule_error(f"'{value}' is not a web address", "write the full address, starting with https://")
         elif self.type == "pgp":
@@ -151,14 +185,18 @@ class Channel(Model):
         if self.type in ("signal", "pgp"):
             self.secure = True
         if self.confidence == "low" and self.warning is None:
-            raise rule_error("a low-confidence channel must carry a warning",
-                             "add 'warning:' telling readers to check the organisation's own website, or leave the channel out")
+            raise rule_error(
+                "a low-confidence channel must carry a warning",
+                "add 'warning:' telling readers to check the organisation's own website, or leave the channel out",
+            )
         return self
 
     @property
     def display(self) -> str:
         """The value as readers see it (phone numbers grouped)."""
-        return format_phone(self.value) if self.type in ("phone", "signal") and self.value.startswith("+") else self.value
+        return (
+            format_phone(self.value) if self.type in ("phone", "signal") and self.value.startswith("+") else self.value
+        )
 
     @property
     def href(self) -> str | None:
@@ -177,12 +215,16 @@ def _e164(value: str) -> str:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        raise rule_error(f"'{value}' is not a valid international phone number",
-                         "write it with + and the country code, for example +35312100489")
+        raise rule_error(
+            f"'{value}' is not a valid international phone number",
+            "write it with + and the country code, for example +35312100489",
+        )
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if value != e164:
-        raise rule_error(f"the phone number '{value}' is not stored in E.164 form",
-                         f"write it as {e164} (pages show it grouped, as {format_phone(e164)})")
+        raise rule_error(
+            f"the phone number '{value}' is not stored in E.164 form",
+            f"write it as {e164} (pages show it grouped, as {format_phone(e164)})",
+        )
     return e164
 
 
@@ -191,11 +233,15 @@ def _fingerprint(value: str) -> str:
     if not _HEX.match(compact):
         raise rule_error(f"'{value}' is not a PGP fingerprint", "copy the full fingerprint: 40 hexadecimal digits")
     if len(compact) in (8, 16):
-        raise rule_error("this is a short PGP key id, which can be forged",
-                         "publish the full fingerprint (40 or 64 hexadecimal digits) instead")
+        raise rule_error(
+            "this is a short PGP key id, which can be forged",
+            "publish the full fingerprint (40 or 64 hexadecimal digits) instead",
+        )
     if len(compact) not in (40, 64):
-        raise rule_error(f"a PGP fingerprint has 40 or 64 hexadecimal digits, this one has {len(compact)}",
-                         "copy the full fingerprint again from the source")
+        raise rule_error(
+            f"a PGP fingerprint has 40 or 64 hexadecimal digits, this one has {len(compact)}",
+            "copy the full fingerprint again from the source",
+        )
     return compact
 
 
@@ -203,19 +249,26 @@ class Cost(Model):
     """A cost or limit, such as a grant ceiling, with its currency and date."""
 
     text: LocalizedText = described(
-        "Text", "The limit in the source's words.", "Grants are for amounts up to a maximum of €7,500.",
+        "Text",
+        "The limit in the source's words.",
+        "Grants are for amounts up to a maximum of €7,500.",
     )
     amount: Decimal | None = described("Amount", "The amount as a number, if there is one.", "7500", default=None)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = described(
-        "Currency", "ISO 4217 code of the amount.", "EUR", default=None,
+        "Currency",
+        "ISO 4217 code of the amount.",
+        "EUR",
+        default=None,
     )
     source: Id = described("Source", "Id of the entry's source that states it.", "fld-grants-pt")
 
     @model_validator(mode="after")
-    def _currency_with_amount(self) -> "Cost":
+    def _currency_with_amount(self) -> Cost:
         if (self.amount is None) != (self.currency is None):
-            raise rule_error("an amount needs its currency, and a currency its amount",
-                             "give both 'amount:' and 'currency:' (for example 7500 and EUR), or neither")
+            raise rule_error(
+                "an amount needs its currency, and a currency its amount",
+                "give both 'amount:' and 'currency:' (for example 7500 and EUR), or neither",
+            )
         return self
 
 
@@ -223,10 +276,13 @@ class SeedMention(Model):
     """What a seed document says of the organisation."""
 
     seed: Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")] = described(
-        "Seed", "The seed file name.", "004_b37d2c9f91396e89.txt",
+        "Seed",
+        "The seed file name.",
+        "004_b37d2c9f91396e89.txt",
     )
     says: Text = described(
-        "What it says", "The seed's words about the organisation.",
+        "What it says",
+        "The seed's words about the organisation.",
         "Provision of temporary shelter through the Shelter City Program",
     )
 
@@ -243,100 +299,157 @@ class Service(Model):
         "service",
     )
     kinds: list[KindRef] = described(
-        "Kinds of support", "Ids from vocabularies.yaml `support_kinds`.", ["emergency-grant"], default_factory=list,
+        "Kinds of support",
+        "Ids from vocabularies.yaml `support_kinds`.",
+        ["emergency-grant"],
+        default_factory=list,
     )
     summary: LocalizedText = described(
-        "Summary", "One or two sentences on what it offers, in the source's words where possible.",
+        "Summary",
+        "One or two sentences on what it offers, in the source's words where possible.",
         "Grants, training, advocacy and an emergency 24-hour phone line for human rights defenders at risk.",
     )
     offers: list[LocalizedText] = described(
-        "What it offers", "Each offer in the source's words.", ["Protection grants up to €7,500"], default_factory=list,
+        "What it offers",
+        "Each offer in the source's words.",
+        ["Protection grants up to €7,500"],
+        default_factory=list,
     )
     eligibility: LocalizedText | None = described(
-        "Who can ask", "Eligibility and criteria in the source's words; left out if not found in the sources.",
-        "Human rights defenders at risk who work non-violently.", default=None,
+        "Who can ask",
+        "Eligibility and criteria in the source's words; left out if not found in the sources.",
+        "Human rights defenders at risk who work non-violently.",
+        default=None,
     )
     how_to_ask: LocalizedText | None = described(
-        "How to ask", "Process, open calls, forms, in the source's words; left out if not found.",
-        "Through open calls, twice a year.", default=None,
+        "How to ask",
+        "Process, open calls, forms, in the source's words; left out if not found.",
+        "Through open calls, twice a year.",
+        default=None,
     )
     channels: list[Channel] = described("Contact channels", "Ways to reach it, each sourced.", [], default_factory=list)
     hours: LocalizedText | None = described("Hours", "When it can be reached.", "24 hours a day", default=None)
     response_time: LocalizedText | None = described(
-        "Response time", "How fast it answers, in the source's words.", "a response within 72 hours", default=None,
+        "Response time",
+        "How fast it answers, in the source's words.",
+        "a response within 72 hours",
+        default=None,
     )
     available_24_7: StrictBool = described(
-        "Open 24/7", "true if the source says it can be reached at any hour.", True, default=False,
+        "Open 24/7",
+        "true if the source says it can be reached at any hour.",
+        True,
+        default=False,
     )
     languages: list[LanguageCode] = described(
-        "Languages", "ISO 639-1 codes of languages it works in, as the sources say.", ["en", "fr"],
+        "Languages",
+        "ISO 639-1 codes of languages it works in, as the sources say.",
+        ["en", "fr"],
         default_factory=list,
     )
     any_language: StrictBool = described(
-        "Any language", "true if the source says requests are accepted in any language.", False, default=False,
+        "Any language",
+        "true if the source says requests are accepted in any language.",
+        False,
+        default=False,
     )
     languages_note: LocalizedText | None = described(
-        "Languages, in words", "What the source says about languages, when codes are not enough.",
-        "Conversational English; limited spots for French or Spanish speakers.", default=None,
+        "Languages, in words",
+        "What the source says about languages, when codes are not enough.",
+        "Conversational English; limited spots for French or Spanish speakers.",
+        default=None,
     )
     areas: list[AreaCode] = described(
-        "Areas served", "'worldwide', UN M49 region codes (002 Africa, 142 Asia, 419 Latin America) or ISO 3166 country codes.",
-        ["002"], default_factory=list,
+        "Areas served",
+        "'worldwide', UN M49 region codes (002 Africa, 142 Asia, 419 Latin America) or ISO 3166 country codes.",
+        ["002"],
+        default_factory=list,
     )
     areas_note: LocalizedText | None = described(
-        "Areas, in words", "What the source says about where it works.", "Arabic-speaking countries", default=None,
+        "Areas, in words",
+        "What the source says about where it works.",
+        "Arabic-speaking countries",
+        default=None,
     )
     serves: list[AudienceRef] = described(
-        "Who it serves", "Ids from vocabularies.yaml `audiences`.", ["whrds"], default_factory=list,
+        "Who it serves",
+        "Ids from vocabularies.yaml `audiences`.",
+        ["whrds"],
+        default_factory=list,
     )
     costs: list[Cost] = described("Costs and limits", "Grant ceilings and other limits.", [], default_factory=list)
     status: Literal["active", "changed", "stopped"] = described(
-        "Status", "active, changed (works differently than sources describe) or stopped.", "active",
+        "Status",
+        "active, changed (works differently than sources describe) or stopped.",
+        "active",
         default="active",
     )
     status_note: LocalizedText | None = described(
-        "Status explained", "Why the status is changed or stopped; required unless active.",
-        "The emergency programme stopped in January 2025.", default=None,
+        "Status explained",
+        "Why the status is changed or stopped; required unless active.",
+        "The emergency programme stopped in January 2025.",
+        default=None,
     )
-    confidence: Confidence = described("Confidence", "Overall confidence of the entry, as the facts file rates it.", "medium")
+    confidence: Confidence = described(
+        "Confidence", "Overall confidence of the entry, as the facts file rates it.", "medium"
+    )
     conflicts: list[LocalizedText] = described(
-        "Conflicts and staleness", "Where sources disagree or are old, as the facts file notes.",
-        ["The grant ceiling is $8,000 on the current site but $5,000 on an older page."], default_factory=list,
+        "Conflicts and staleness",
+        "Where sources disagree or are old, as the facts file notes.",
+        ["The grant ceiling is $8,000 on the current site but $5,000 on an older page."],
+        default_factory=list,
     )
     in_seeds: list[SeedMention] = described(
-        "In the seed documents", "What the project's seed documents say of it.", [], default_factory=list,
+        "In the seed documents",
+        "What the project's seed documents say of it.",
+        [],
+        default_factory=list,
     )
     sources: list[ServiceSource] = described("Sources", "Every source the entry's facts come from.", [], min_length=1)
     last_verified: dt.date | None = described(
-        "Last verified", "The date of the newest dated source (never the build date); left out if no source is dated.",
-        "2025-12-05", default=None,
+        "Last verified",
+        "The date of the newest dated source (never the build date); left out if no source is dated.",
+        "2025-12-05",
+        default=None,
     )
 
     @model_validator(mode="after")
-    def _rules(self) -> "Service":
+    def _rules(self) -> Service:
         ids = [s.id for s in self.sources]
         for cited in [c.source for c in self.channels] + [c.source for c in self.costs]:
             if cited not in ids:
-                raise rule_error(f"'{cited}' is not one of this entry's sources",
-                                 f"cite one of: {', '.join(ids)}, or add the source to 'sources:'")
+                raise rule_error(
+                    f"'{cited}' is not one of this entry's sources",
+                    f"cite one of: {', '.join(ids)}, or add the source to 'sources:'",
+                )
         if "shelter" in self.kinds and any(c.type == "postal" for c in self.channels):
-            raise rule_error("a shelter's or safe house's street address must never be published",
-                             "remove the postal channel; people reach a shelter through the organisation's other channels")
+            raise rule_error(
+                "a shelter's or safe house's street address must never be published",
+                "remove the postal channel; people reach a shelter through the organisation's other channels",
+            )
         if self.status != "active" and self.status_note is None:
-            raise rule_error(f"the status is '{self.status}' but no 'status_note' explains it",
-                             "add 'status_note:' saying what changed, with the source")
+            raise rule_error(
+                f"the status is '{self.status}' but no 'status_note' explains it",
+                "add 'status_note:' saying what changed, with the source",
+            )
         if self.category == "service" and not self.kinds:
-            raise rule_error("a service must name at least one kind of support",
-                             "add 'kinds:' from vocabularies.yaml, or set 'category:' to what it is (network, prize, ...)")
+            raise rule_error(
+                "a service must name at least one kind of support",
+                "add 'kinds:' from vocabularies.yaml, or set 'category:' to what it is (network, prize, ...)",
+            )
         if not self.areas and self.areas_note is None:
-            raise rule_error("the entry says nothing about where it works",
-                             "add 'areas:' (worldwide, a region or country code) or 'areas_note:' in the source's words")
+            raise rule_error(
+                "the entry says nothing about where it works",
+                "add 'areas:' (worldwide, a region or country code) or 'areas_note:' in the source's words",
+            )
         dated = [s.date for s in self.sources if s.date is not None]
         newest = max(dated) if dated else None
         if self.last_verified != newest:
             expected = f"set last_verified: {newest}" if newest else "remove last_verified: no source is dated"
-            raise rule_error(f"the last_verified date is {self.last_verified}, but the newest dated source is {newest}",
-                             f"{expected} (it is the date of the newest source, never today's date)")
+            raise rule_error(
+                f"the last_verified date is {self.last_verified}, but the newest dated source is {newest}",
+                f"{expected} (it is the date of the newest source, never today's date)",
+            )
         return self
 
     @property
@@ -348,7 +461,8 @@ class ServicesFile(Model):
     """The whole of `data/services.yaml`."""
 
     compiled_from: Text = described(
-        "Compiled from", "Where the facts were compiled, and when.",
+        "Compiled from",
+        "Where the facts were compiled, and when.",
         "shared/sources/services-facts.md (compiled 2026-11-21)",
     )
     services: list[Service] = described("Services", "The directory's entries.", [], default_factory=list)

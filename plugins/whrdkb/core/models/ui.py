@@ -19,6 +19,7 @@ class UiFile(Model):
     """The whole of `data/ui.yaml`."""
 
     strings: dict[StringKey, LocalizedText] = described(
-        "Strings", "Interface text by key; keys are used by templates and renderers.",
+        "Strings",
+        "Interface text by key; keys are used by templates and renderers.",
         {"sources": {"en": "Sources", "fr": {"text": "Sources", "status": "draft"}}},
     )

@@ -12,7 +12,8 @@ class Term(Model):
     id: Id = described("Id", "Used by other files to refer to this term.", "psychosocial")
     label: LocalizedText = described("Label", "The term as readers see it.", "Psychosocial support")
     description: LocalizedText = described(
-        "Description", "One sentence saying what the term covers.",
+        "Description",
+        "One sentence saying what the term covers.",
         "Mental health, stress, trauma and well-being of defenders.",
     )
 
@@ -22,10 +23,15 @@ class Region(Model):
 
     code: AreaCode = described("M49 code", "The region's UN M49 code.", "002")
     countries: list[AreaCode] = described(
-        "Countries", "ISO 3166 codes of the countries and territories in the region.", ["KE", "UG"], min_length=1,
+        "Countries",
+        "ISO 3166 codes of the countries and territories in the region.",
+        ["KE", "UG"],
+        min_length=1,
     )
     source: Text = described(
-        "Source", "Where the membership comes from.", "UN M49 standard, https://unstats.un.org/unsd/methodology/m49/",
+        "Source",
+        "Where the membership comes from.",
+        "UN M49 standard, https://unstats.un.org/unsd/methodology/m49/",
     )
 
 
@@ -34,15 +40,26 @@ class VocabulariesFile(Model):
 
     tags: list[Term] = described("Tags", "Topics that matrix rows are tagged with.", [], min_length=1)
     actors: list[Term] = described(
-        "Actors", "Who a matrix item asks to act (diplomatic missions, donors, defenders' organisations).",
-        [], min_length=1,
+        "Actors",
+        "Who a matrix item asks to act (diplomatic missions, donors, defenders' organisations).",
+        [],
+        min_length=1,
     )
     support_kinds: list[Term] = described(
-        "Kinds of support", "What a service in the directory offers.", [], min_length=1,
+        "Kinds of support",
+        "What a service in the directory offers.",
+        [],
+        min_length=1,
     )
     audiences: list[Term] = described(
-        "Audiences", "Who a service serves (women defenders, journalists, organisations, ...).", [], min_length=1,
+        "Audiences",
+        "Who a service serves (women defenders, journalists, organisations, ...).",
+        [],
+        min_length=1,
     )
     regions: list[Region] = described(
-        "Regions", "Regions that services name, with their countries.", [], default_factory=list,
+        "Regions",
+        "Regions that services name, with their countries.",
+        [],
+        default_factory=list,
     )

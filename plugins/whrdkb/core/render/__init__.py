@@ -38,8 +38,22 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"status_{s}" for s in typing.get_args(Service.model_fields["status"].annotation) if s != "active"}
     keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
-    keys |= {f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)}
-    keys |= {"fallback_item", "draft_page", "fallback_page", "fallback_whole_page", "quick_exit", "quick_exit_label"}
+    keys |= {
+        f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)
+    }
+    # Used by the theme override (overrides/main.html) rather than by page templates.
+    keys |= {
+        "fallback_item",
+        "draft_page",
+        "fallback_page",
+        "fallback_whole_page",
+        "quick_exit",
+        "quick_exit_label",
+        "page_source",
+        "line",
+        "view_source",
+        "edit_source",
+    }
     return frozenset(keys)
 
 
@@ -48,8 +62,16 @@ def check_ui_strings(kb: KnowledgeBase) -> None:
     source = kb.sources["ui.yaml"]
     missing = sorted(required_ui_keys() - set(kb.ui.strings))
     if missing:
-        raise DataError([source.problem(("strings",), f"the interface string '{key}' is missing",
-                                        f"add '{key}:' under strings, with its English text") for key in missing])
+        raise DataError(
+            [
+                source.problem(
+                    ("strings",),
+                    f"the interface string '{key}' is missing",
+                    f"add '{key}:' under strings, with its English text",
+                )
+                for key in missing
+            ]
+        )
 
 
-__all__ = ["GeneratedPage", "RENDERERS", "RenderOptions", "check_ui_strings", "render_all", "required_ui_keys"]
+__all__ = ["RENDERERS", "GeneratedPage", "RenderOptions", "check_ui_strings", "render_all", "required_ui_keys"]

@@ -69,8 +69,16 @@ def _helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         """Area codes whose entries work in `code` (for the filter script): itself and its regions."""
         return " ".join([code, *region_of(kb, code)]) if len(code) == 2 else code
 
-    return dict(area=area, lang=lang, kind_label=kind_label, audience_label=audience_label, covers=covers,
-                data_attributes=data_attributes, stale=lambda s: is_stale(s, options), options=options)
+    return dict(
+        area=area,
+        lang=lang,
+        kind_label=kind_label,
+        audience_label=audience_label,
+        covers=covers,
+        data_attributes=data_attributes,
+        stale=lambda s: is_stale(s, options),
+        options=options,
+    )
 
 
 def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptions) -> GeneratedPage:
@@ -79,8 +87,15 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
     kinds = [(k, len(services_of_kind(kb, k.id))) for k in kb.vocabularies.support_kinds]
     areas = [(code, len(services_in(kb, code))) for code in area_pages(kb, SEED_COUNTRIES)]
     return render_page(
-        "directory/home.md.j2", f"{FOLDER}/index.md", ctx, ctx.plain(kb.ui.strings["directory_title"]),
-        f"{DATA_FILE}:1", kinds=kinds, areas=areas, services=listing(kb), **_helpers(ctx, options),
+        "directory/home.md.j2",
+        f"{FOLDER}/index.md",
+        ctx,
+        ctx.plain(kb.ui.strings["directory_title"]),
+        f"{DATA_FILE}:1",
+        kinds=kinds,
+        areas=areas,
+        services=listing(kb),
+        **_helpers(ctx, options),
     )
 
 
@@ -90,8 +105,15 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
     kind = next(k for k in kb.vocabularies.support_kinds if k.id == kind_id)
     rows = [row for _, row in kb.rows() if kind_id in row.support_kinds]
     return render_page(
-        "directory/kind.md.j2", f"{FOLDER}/kind-{kind_id}.md", ctx, ctx.plain(kind.label), f"{DATA_FILE}:1",
-        kind=kind, services=services_of_kind(kb, kind_id), rows=rows, **_helpers(ctx, options),
+        "directory/kind.md.j2",
+        f"{FOLDER}/kind-{kind_id}.md",
+        ctx,
+        ctx.plain(kind.label),
+        f"{DATA_FILE}:1",
+        kind=kind,
+        services=services_of_kind(kb, kind_id),
+        rows=rows,
+        **_helpers(ctx, options),
     )
 
 
@@ -107,9 +129,17 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
     title = area_name(code, language, kb.ui_text("worldwide", language).text)
     count = {c: len(services_in(kb, c)) for c in [*wider_areas(kb, code), *narrower_areas(kb, code)]}
     return render_page(
-        "directory/area.md.j2", f"{FOLDER}/area-{code.lower()}.md", ctx, title, f"{DATA_FILE}:1",
-        code=code, services=services_in(kb, code), wider=wider_areas(kb, code),
-        narrower=narrower_areas(kb, code), count=count, **helpers,
+        "directory/area.md.j2",
+        f"{FOLDER}/area-{code.lower()}.md",
+        ctx,
+        title,
+        f"{DATA_FILE}:1",
+        code=code,
+        services=services_in(kb, code),
+        wider=wider_areas(kb, code),
+        narrower=narrower_areas(kb, code),
+        count=count,
+        **helpers,
     )
 
 
@@ -120,6 +150,13 @@ def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, ser
     line, _ = kb.sources["services.yaml"].position(("services", index))
     source_number = {s.id: n for n, s in enumerate(service.sources, start=1)}
     return render_page(
-        "directory/service.md.j2", f"{FOLDER}/{service.id}.md", ctx, service.name, f"{DATA_FILE}:{line}",
-        service=service, source_number=source_number, rows=rows_for_service(kb, service), **_helpers(ctx, options),
+        "directory/service.md.j2",
+        f"{FOLDER}/{service.id}.md",
+        ctx,
+        service.name,
+        f"{DATA_FILE}:{line}",
+        service=service,
+        source_number=source_number,
+        rows=rows_for_service(kb, service),
+        **_helpers(ctx, options),
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 # Characters with a meaning in Markdown or in the extensions we enable.
-_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^=$!#&\""}
+_SPECIAL = {c: f"&#{ord(c)};" for c in '\\`*_{}[]<>|~^=$!#&"'}
 _SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
 # "1. " or "1) " opens an ordered list; a leading "-" or "+" a list or a rule.
 _LINE_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])")

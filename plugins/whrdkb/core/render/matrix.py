@@ -25,8 +25,14 @@ def render_overview(kb: KnowledgeBase, language: str) -> GeneratedPage:
     """The matrix at a glance: themes, and per row its problem and what answers it."""
     ctx = RenderContext(kb, language)
     title = ctx.plain(kb.ui.strings["matrix_title"])
-    return render_page("matrix/overview.md.j2", f"{FOLDER}/index.md", ctx, title, _edit(kb, ("themes",)),
-                       columns=kb.recommendations.columns)
+    return render_page(
+        "matrix/overview.md.j2",
+        f"{FOLDER}/index.md",
+        ctx,
+        title,
+        _edit(kb, ("themes",)),
+        columns=kb.recommendations.columns,
+    )
 
 
 def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPage:
@@ -34,8 +40,15 @@ def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPag
     ctx = RenderContext(kb, language)
     title = f"{theme.id}. {ctx.plain(theme.short_title)}"
     index = kb.recommendations.themes.index(theme)
-    return render_page("matrix/theme.md.j2", f"{FOLDER}/theme-{slug(theme.id)}.md", ctx, title,
-                       _edit(kb, ("themes", index)), theme=theme, columns=kb.recommendations.columns)
+    return render_page(
+        "matrix/theme.md.j2",
+        f"{FOLDER}/theme-{slug(theme.id)}.md",
+        ctx,
+        title,
+        _edit(kb, ("themes", index)),
+        theme=theme,
+        columns=kb.recommendations.columns,
+    )
 
 
 def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> GeneratedPage:
@@ -45,10 +58,17 @@ def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> Gene
     t_index = kb.recommendations.themes.index(theme)
     r_index = theme.rows.index(row)
     return render_page(
-        "matrix/row.md.j2", f"{FOLDER}/{slug(row.id)}.md", ctx, title,
+        "matrix/row.md.j2",
+        f"{FOLDER}/{slug(row.id)}.md",
+        ctx,
+        title,
         _edit(kb, ("themes", t_index, "rows", r_index)),
-        theme=theme, row=row, columns=kb.recommendations.columns,
-        related=related_rows(kb, row), helpers=services_for_row(kb, row), citations=[(kb.source_document(c.source), c) for c in row.sources],
+        theme=theme,
+        row=row,
+        columns=kb.recommendations.columns,
+        related=related_rows(kb, row),
+        helpers=services_for_row(kb, row),
+        citations=[(kb.source_document(c.source), c) for c in row.sources],
         column_names=COLUMNS,
     )
 
@@ -57,8 +77,14 @@ def render_by_tag(kb: KnowledgeBase, language: str) -> GeneratedPage:
     """Index of rows by tag, one section per tag with a stable anchor (the tag id)."""
     ctx = RenderContext(kb, language)
     groups = [(tag, [(t, r) for t, r in kb.rows() if tag.id in r.tags]) for tag in kb.vocabularies.tags]
-    return render_page("matrix/by_tag.md.j2", f"{FOLDER}/tags.md", ctx, ctx.plain(kb.ui.strings["by_tag"]),
-                       _edit(kb, ("themes",)), groups=[g for g in groups if g[1]])
+    return render_page(
+        "matrix/by_tag.md.j2",
+        f"{FOLDER}/tags.md",
+        ctx,
+        ctx.plain(kb.ui.strings["by_tag"]),
+        _edit(kb, ("themes",)),
+        groups=[g for g in groups if g[1]],
+    )
 
 
 def render_by_actor(kb: KnowledgeBase, language: str) -> GeneratedPage:
@@ -68,19 +94,29 @@ def render_by_actor(kb: KnowledgeBase, language: str) -> GeneratedPage:
     for actor in kb.vocabularies.actors:
         rows = []
         for _, row in kb.rows():
-            items = [(column, item) for column in COLUMNS[1:] for item in getattr(row, column) if actor.id in item.actors]
+            items = [
+                (column, item) for column in COLUMNS[1:] for item in getattr(row, column) if actor.id in item.actors
+            ]
             if items:
                 rows.append((row, items))
         if rows:
             groups.append((actor, rows))
-    return render_page("matrix/by_actor.md.j2", f"{FOLDER}/actors.md", ctx, ctx.plain(kb.ui.strings["by_actor"]),
-                       _edit(kb, ("themes",)), groups=groups, columns=kb.recommendations.columns)
+    return render_page(
+        "matrix/by_actor.md.j2",
+        f"{FOLDER}/actors.md",
+        ctx,
+        ctx.plain(kb.ui.strings["by_actor"]),
+        _edit(kb, ("themes",)),
+        groups=groups,
+        columns=kb.recommendations.columns,
+    )
 
 
 def related_rows(kb: KnowledgeBase, row: Row, limit: int = 5) -> list[Row]:
     """Rows sharing the most tags with `row` (ties in printed order)."""
-    others = [(len(set(row.tags) & set(other.tags)), n, other)
-              for n, (_, other) in enumerate(kb.rows()) if other.id != row.id]
+    others = [
+        (len(set(row.tags) & set(other.tags)), n, other) for n, (_, other) in enumerate(kb.rows()) if other.id != row.id
+    ]
     ranked = sorted((o for o in others if o[0] > 0), key=lambda o: (-o[0], o[1]))
     return [other for _, _, other in ranked[:limit]]
 

@@ -77,9 +77,11 @@ def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: 
     body = _ENV.get_template(template).render(
         ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, kb=ctx.kb, url=escape_url, **values
     )
-    meta = front_matter({
-        "title": escape_html(title),
-        "kb_translation": ctx.translation_state(),
-        "kb_source": edit,
-    })
+    meta = front_matter(
+        {
+            "title": escape_html(title),
+            "kb_translation": ctx.translation_state(),
+            "kb_source": edit,
+        }
+    )
     return GeneratedPage(path, meta + "\n" + body.rstrip() + "\n")

@@ -45,10 +45,18 @@ def _edit(kb: KnowledgeBase, path: tuple) -> str:
 def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
     """Pathways for defenders first, then for mission staff."""
     ctx = _context(kb, language)
-    groups = [(audience, [p for p in kb.pathways.pathways if p.audience == audience])
-              for audience in ("defenders", "mission-staff")]
-    return render_page("pathways/index.md.j2", f"{FOLDER}/index.md", ctx, ctx.plain(kb.ui.strings["pathways_title"]),
-                       _edit(kb, ("pathways",)), groups=groups)
+    groups = [
+        (audience, [p for p in kb.pathways.pathways if p.audience == audience])
+        for audience in ("defenders", "mission-staff")
+    ]
+    return render_page(
+        "pathways/index.md.j2",
+        f"{FOLDER}/index.md",
+        ctx,
+        ctx.plain(kb.ui.strings["pathways_title"]),
+        _edit(kb, ("pathways",)),
+        groups=groups,
+    )
 
 
 def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway) -> GeneratedPage:
@@ -56,14 +64,21 @@ def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway) -> Gener
     ctx = _context(kb, language, pathway)
     index = kb.pathways.pathways.index(pathway)
     return render_page(
-        "pathways/overview.md.j2", f"{FOLDER}/{pathway.id}/index.md", ctx, ctx.plain(pathway.title),
-        _edit(kb, ("pathways", index)), pathway=pathway, flowchart=flowchart(ctx, pathway),
-        all_nodes=list(nodes(pathway).values()), rows=_rows(kb, pathway.rows),
+        "pathways/overview.md.j2",
+        f"{FOLDER}/{pathway.id}/index.md",
+        ctx,
+        ctx.plain(pathway.title),
+        _edit(kb, ("pathways", index)),
+        pathway=pathway,
+        flowchart=flowchart(ctx, pathway),
+        all_nodes=list(nodes(pathway).values()),
+        rows=_rows(kb, pathway.rows),
     )
 
 
-def render_node(kb: KnowledgeBase, language: str, options: RenderOptions, pathway: Pathway,
-                node: Step | Outcome) -> GeneratedPage:
+def render_node(
+    kb: KnowledgeBase, language: str, options: RenderOptions, pathway: Pathway, node: Step | Outcome
+) -> GeneratedPage:
     """One step (a question with links) or one outcome (actions, services, recommendations)."""
     ctx = _context(kb, language, pathway)
     p_index = kb.pathways.pathways.index(pathway)
@@ -71,8 +86,14 @@ def render_node(kb: KnowledgeBase, language: str, options: RenderOptions, pathwa
     common = dict(pathway=pathway, node=node, back=back, **_helpers(ctx, options))
     if isinstance(node, Step):
         path = ("pathways", p_index, "steps", pathway.steps.index(node))
-        return render_page("pathways/step.md.j2", f"{FOLDER}/{pathway.id}/{node.id}.md", ctx,
-                           ctx.plain(node.question), _edit(kb, path), **common)
+        return render_page(
+            "pathways/step.md.j2",
+            f"{FOLDER}/{pathway.id}/{node.id}.md",
+            ctx,
+            ctx.plain(node.question),
+            _edit(kb, path),
+            **common,
+        )
     path = ("pathways", p_index, "outcomes", pathway.outcomes.index(node))
     referrals, shown = [], set()
     for referral in node.referrals:  # an entry appears once, under the first referral that finds it
@@ -80,9 +101,16 @@ def render_node(kb: KnowledgeBase, language: str, options: RenderOptions, pathwa
         found = [s for s in every if s.id not in shown]
         shown.update(s.id for s in found)
         referrals.append((referral, found, bool(every) and not found))
-    return render_page("pathways/outcome.md.j2", f"{FOLDER}/{pathway.id}/{node.id}.md", ctx,
-                       ctx.plain(node.title), _edit(kb, path), referrals=referrals,
-                       rows=_rows(kb, node.rows), **common)
+    return render_page(
+        "pathways/outcome.md.j2",
+        f"{FOLDER}/{pathway.id}/{node.id}.md",
+        ctx,
+        ctx.plain(node.title),
+        _edit(kb, path),
+        referrals=referrals,
+        rows=_rows(kb, node.rows),
+        **common,
+    )
 
 
 def referred_services(kb: KnowledgeBase, referral: Referral) -> list[Service]:

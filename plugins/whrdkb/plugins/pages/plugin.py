@@ -95,9 +95,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         context["kb_ui"] = self.ui_strings(language)
         key = translation_notice(page, language)
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
+        context["kb_source"] = page_source(page, config)
         relative_alternates(config, page)
         return context
-
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -119,6 +119,26 @@ def site_languages(config: MkDocsConfig) -> list[str]:
     languages = list(i18n.config.languages)
     default = [lang.locale for lang in languages if lang.default]
     return default + [lang.locale for lang in languages if not lang.default]
+
+
+def page_source(page: Page, config: MkDocsConfig) -> dict:
+    """Where a page comes from (the YAML entry for generated pages), with view and edit links if configured.
+
+    `extra.repository` (for example https://github.com/ORG/REPO) and `extra.branch`
+    give links to the line on the host; without them the file and line are shown as text.
+    """
+    generated = (page.meta or {}).get("kb_source")
+    file, _, line = (generated or f"docs/{page.file.src_uri}").partition(":")
+    repository = (config.extra.get("repository") or "").rstrip("/")
+    branch = config.extra.get("branch") or "main"
+    view = f"{repository}/blob/{branch}/{file}" + (f"#L{line}" if line else "") if repository else None
+    edit = f"{repository}/edit/{branch}/{file}" if repository else None
+    return {
+        "file": escape(file),
+        "line": escape(line),
+        "view": escape(view) if view else None,
+        "edit": escape(edit) if edit else None,
+    }
 
 
 def relative_alternates(config: MkDocsConfig, page: Page) -> None:

@@ -54,7 +54,9 @@ def unsafe_config(config: MkDocsConfig) -> list[str]:
     if "search.highlight" in features:
         problems.append("theme.features must not contain search.highlight: it puts search terms in URLs")
     if "navigation.instant" in features:
-        problems.append("theme.features must not contain navigation.instant: it breaks the language switcher and file://")
+        problems.append(
+            "theme.features must not contain navigation.instant: it breaks the language switcher and file://"
+        )
     extra = config.extra or {}
     if extra.get("analytics") or config.get("google_analytics"):
         problems.append("extra.analytics must not be set: no analytics")
