@@ -14,7 +14,7 @@ TEST_STAMP := $(VENV)/.test-installed
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded by test tools here).
 CHROMIUM   := /usr/bin/chromium
 
-.PHONY: site serve test validate schema lock clean
+.PHONY: site serve test validate schema stamp report lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ validate: $(SITE_STAMP)
 
 schema: $(SITE_STAMP)
 	$(BIN)/whrdkb schema
+
+# After translating: tie each new translation to the English text it was made from.
+stamp: $(SITE_STAMP)
+	$(BIN)/whrdkb stamp
+
+# Stale directory entries, translation state and broken links (needs make site first).
+report: $(SITE_STAMP)
+	$(BIN)/whrdkb report --site site
 
 # Re-pin every dependency (with hashes) after editing requirements/*.in.
 lock:

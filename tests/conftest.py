@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,8 +21,15 @@ BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into `dest` (no site/, no generated pages, no venv)."""
+_STAMP = re.compile(r', of: "[0-9a-f]{8}"')
+
+
+def copy_project(dest: Path, stamps: bool = True) -> Path:
+    """Copy what a build needs into `dest` (no site/, no generated pages, no venv).
+
+    With `stamps=False` the translations lose their `of:` fingerprints, so tests can
+    edit translation lines as a maintainer types them.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("recommendations", "__pycache__")
     for part in PROJECT_PARTS:
@@ -30,6 +38,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=ignore)
         else:
             shutil.copy2(src, dest / part)
+    if not stamps:
+        for data_file in (dest / "data").glob("*.yaml"):
+            data_file.write_text(_STAMP.sub("", data_file.read_text(encoding="utf-8")), encoding="utf-8")
     return dest
 
 
@@ -63,7 +74,13 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A fresh copy of the project to break on purpose."""
+    """A fresh copy of the project to break on purpose (translations without fingerprints)."""
+    return copy_project(tmp_path / "project", stamps=False)
+
+
+@pytest.fixture
+def stamped_project(tmp_path) -> Path:
+    """A fresh copy of the project with the translations' fingerprints, as committed."""
     return copy_project(tmp_path / "project")
 
 

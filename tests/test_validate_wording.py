@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, edit
+from conftest import ROOT, copy_project, edit
 
 VENV = Path(sys.prefix)
 MESSAGE = re.compile(r"^data/[a-z]+\.yaml:\d+:\d+: .+\. .+\.$")
@@ -34,9 +34,7 @@ MISTAKES = [
 
 
 def test_ten_typical_mistakes_give_ten_readable_messages(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project", stamps=False)
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     for name, before, after, _ in MISTAKES:
         edit(project / "data" / name, before, after)

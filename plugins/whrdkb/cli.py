@@ -9,11 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .core.directory import RenderOptions, is_stale
 from .core.fieldref import render_field_reference
+from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
 from .core.problems import DataError
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
+from .core.translations import stamp_translations, translation_state
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -24,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (holds mkdocs.yml and data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file and print every problem")
+    sub.add_parser("stamp", help="record which English text each unstamped translation was made from")
+    report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
+    report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
+    report.add_argument("--stale-after-days", type=int, default=365)
     sub.add_parser("schema", help="regenerate data/schema/ and the field reference from the models")
     args = parser.parse_args(argv)
     if args.command == "schema":
@@ -36,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             reference.write_text(text, encoding="utf-8")
             print(f"updated {reference}")
         return 0
+    if args.command == "stamp":
+        return stamp(args.root)
+    if args.command == "report":
+        return report_command(args.root, args.site, args.stale_after_days)
     return validate(args.root)
 
 
@@ -73,3 +84,60 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _load(root: Path):
+    """The knowledge base, or None after printing every problem."""
+    languages = languages_from_mkdocs_yml(root / "mkdocs.yml")
+    try:
+        return load_knowledge_base(root / "data", languages)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return None
+
+
+def stamp(root: Path) -> int:
+    """Fingerprint the English text of every translation that has no `of:` yet."""
+    kb = _load(root)
+    if kb is None:
+        return 1
+    count = stamp_translations(kb, root / "data")
+    print(f"stamped {count} translations (they are now tied to the current English text)")
+    return 0
+
+
+def report_command(root: Path, site: Path, stale_after_days: int) -> int:
+    """Print what needs a maintainer's attention; exit 1 if anything is broken or stale."""
+    kb = _load(root)
+    if kb is None:
+        return 1
+    options = RenderOptions.from_environment(stale_after_days)
+    attention = 0
+    stale = [s for s in kb.services.services if is_stale(s, options)]
+    print(f"## Directory entries not verified in the last {stale_after_days} days ({len(stale)})")
+    for service in stale:
+        when = service.last_verified.isoformat() if service.last_verified else "no dated source"
+        line, _ = kb.sources["services.yaml"].position(("services", kb.services.services.index(service)))
+        print(f"data/services.yaml:{line}: {service.id}: last verified {when}")
+    attention += len(stale)
+    print("\n## Translations (translated = reviewed + draft; stale = English changed since)")
+    for name, languages in translation_state(kb).items():
+        for language, state in languages.items():
+            c = state.counts
+            print(
+                f"data/{name} [{language}]: reviewed {c['reviewed']}, draft {c['draft']}, "
+                f"stale {c['stale']}, missing {c['missing']}"
+            )
+            for line in state.stale:
+                print(f"  data/{name}:{line}: stale translation")
+            attention += c["stale"]
+    print("\n## Broken links in the built site")
+    if not (site / "index.html").is_file():
+        print(f"{site}/ has no built site: run make site first")
+        return 1
+    broken = check_site(site)
+    for link in broken:
+        print(link)
+    print(f"{len(broken)} broken links")
+    attention += len(broken)
+    return 1 if attention else 0

@@ -8,6 +8,7 @@ the contributor field reference are generated from them.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from typing import Annotated, Any, Literal
 
@@ -112,6 +113,12 @@ def _parse_bool(value: Any) -> Any:
 StrictBool = Annotated[bool, BeforeValidator(_parse_bool)]
 
 TranslationStatus = Literal["draft", "reviewed"]
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+
+
+def fingerprint(text: str) -> str:
+    """Short fingerprint of a source text; stored with a translation to detect later edits of the English."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
 class Translation(Model):
@@ -126,6 +133,13 @@ class Translation(Model):
         "Review state",
         "'draft' until a native speaker has reviewed the translation, then 'reviewed'.",
         "draft",
+    )
+    of: Fingerprint | None = described(
+        "Translated from",
+        "Fingerprint of the English text this translation was made from, written by `make stamp`. "
+        "When the English text changes, the translation is reported as stale until it is updated and stamped again.",
+        "3f2a9c1e",
+        default=None,
     )
 
 
@@ -190,6 +204,8 @@ class LocalizedText(BaseModel):
         found = self.translations.get(language)
         if found is None:
             return Rendition(text=self.en, language=SOURCE_LANGUAGE, state="missing")
+        if found.of is not None and found.of != fingerprint(self.en):
+            return Rendition(text=found.text, language=language, state="stale")
         return Rendition(text=found.text, language=language, state=found.status)
 
 
@@ -198,7 +214,7 @@ class Rendition(BaseModel):
 
     text: str
     language: str  # the language the text is actually in
-    state: Literal["source", "reviewed", "draft", "missing"]
+    state: Literal["source", "reviewed", "draft", "stale", "missing"]
 
     @property
     def is_fallback(self) -> bool:

@@ -67,7 +67,7 @@ class RenderContext:
     def translation_state(self) -> str:
         if "missing" in self.states:
             return "fallback"
-        if "draft" in self.states:
+        if "draft" in self.states or "stale" in self.states:  # a stale translation is not a reviewed one
             return "draft"
         return "reviewed" if "reviewed" in self.states else "source"
 
