@@ -14,7 +14,7 @@ TEST_STAMP := $(VENV)/.test-installed
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded by test tools here).
 CHROMIUM   := /usr/bin/chromium
 
-.PHONY: site serve test validate schema stamp report lock clean
+.PHONY: site bundles serve test validate schema stamp report lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,15 +30,25 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
+# Offline copies: a build for file:// (no directory URLs, search inlined), zipped
+# reproducibly per language and with all languages, with SHA256SUMS.
+bundles: $(SITE_STAMP)
+	rm -rf .offline-build
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .offline-build
+	$(BIN)/whrdkb bundles --site .offline-build --out bundles
+	rm -rf .offline-build
+
 # Build elsewhere, then swap: a failed build leaves the previous site/ untouched.
-site: $(SITE_STAMP)
+# The download page lists the offline copies and their checksums, so they are made first.
+site: bundles
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
+	mkdir -p .site-build/downloads && cp bundles/*.zip bundles/SHA256SUMS .site-build/downloads/
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv .site-build site
 	rm -rf site.old
-	@echo "The site is in site/ (open site/index.html, or run: make serve)"
+	@echo "The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/"
 
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict
@@ -75,4 +85,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf .site-build site.old .pytest_cache
+	rm -rf .site-build .offline-build site.old .pytest_cache

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .core.bundles import make_bundles
 from .core.directory import RenderOptions, is_stale
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file and print every problem")
     sub.add_parser("stamp", help="record which English text each unstamped translation was made from")
+    bundles = sub.add_parser("bundles", help="zip an offline build, one zip per language and one with all")
+    bundles.add_argument("--site", type=Path, required=True, help="an offline build (OFFLINE=true mkdocs build)")
+    bundles.add_argument("--out", type=Path, default=Path("bundles"))
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
     report.add_argument("--stale-after-days", type=int, default=365)
@@ -45,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "stamp":
         return stamp(args.root)
+    if args.command == "bundles":
+        made = make_bundles(args.site, args.out, languages_from_mkdocs_yml(args.root / "mkdocs.yml"))
+        for bundle in made:
+            print(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
+        return 0
     if args.command == "report":
         return report_command(args.root, args.site, args.stale_after_days)
     return validate(args.root)

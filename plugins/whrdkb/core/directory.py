@@ -17,13 +17,17 @@ class RenderOptions:
 
     today: dt.date
     stale_after_days: int = 365
+    # The offline copies to list on the download page: (file name, size in bytes, SHA-256).
+    bundles: tuple[tuple[str, int, str], ...] = ()
+    # True when building the offline copy itself (it cannot list its own checksum).
+    offline: bool = False
 
     @classmethod
-    def from_environment(cls, stale_after_days: int = 365) -> RenderOptions:
+    def from_environment(cls, stale_after_days: int = 365, bundles=(), offline: bool = False) -> RenderOptions:
         """Build date from SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-        return cls(today=now.date(), stale_after_days=stale_after_days)
+        return cls(today=now.date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline)
 
 
 def is_stale(service: Service, options: RenderOptions) -> bool:

@@ -13,12 +13,13 @@ from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
 from .directory import render_directory
+from .downloads import render_downloads
 from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
 
 # Every page family, in the order pages are written.
-RENDERERS = (render_matrix, render_directory, render_pathways)
+RENDERERS = (render_matrix, render_directory, render_pathways, render_downloads)
 TEMPLATES = Path(__file__).parent / "templates"
 _UI_CALL = re.compile(r"""ui\(\s*["']([a-z0-9_]+)["']\s*\)""")
 

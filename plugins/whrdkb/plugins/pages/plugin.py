@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from ...core.bundles import read_checksums
 from ...core.directory import RenderOptions
 from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
@@ -44,12 +45,14 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self._stamp: tuple | None = None
         self.languages: list[str] = []
         self.data_dir = Path("data")
+        self.project_dir = Path(".")
 
     # Resolve the data folder and the site's languages (from static-i18n, else the theme).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.project_dir = Path(config.config_file_path).parent
+        self.data_dir = self.project_dir / self.config.data_dir
         self.languages = site_languages(config)
         if self.languages[0] != SOURCE_LANGUAGE:
             raise PluginError(f"the default language must be '{SOURCE_LANGUAGE}', the language data is written in")
@@ -59,7 +62,12 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        options = RenderOptions.from_environment(self.config.stale_after_days)
+        offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+        offline = bool(offline_plugin and offline_plugin.config.enabled)
+        bundles = () if offline else read_checksums(self.project_dir / "bundles")
+        options = RenderOptions.from_environment(
+            self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline
+        )
         stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
             return  # a later language build of the same run, or data unchanged under serve

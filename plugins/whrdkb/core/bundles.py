@@ -1,0 +1,93 @@
+"""Offline copies of the site as zip files: one per language and one with every language.
+
+Zips are reproducible: entries sorted, timestamps fixed (SOURCE_DATE_EPOCH, or
+1980-01-01), permissions fixed, so the same site gives the same bytes and the
+SHA-256 checksums published online let anyone verify a copy received from
+someone else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PREFIX = "whrd-kb"
+CHECKSUMS = "SHA256SUMS"
+_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One offline copy: file name, size in bytes, SHA-256."""
+
+    name: str
+    size: int
+    sha256: str
+
+
+def zip_time() -> tuple:
+    """The fixed timestamp of every zip entry."""
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", _EPOCH_MIN)), _EPOCH_MIN)
+    return time.gmtime(epoch)[:6]
+
+
+def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
+    """Write the zips and SHA256SUMS into `out`; `languages[0]` is the default, at the site's root."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{PREFIX}-*.zip"):
+        old.unlink()
+    # Source maps are for developers' tools only; nothing a reader opens needs them.
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
+    folders = tuple(f"{language}/" for language in languages[1:])
+    default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders)]
+    shared = [f for f in files if not f.endswith(".html") and not f.startswith(folders)]
+    bundles = [_write_zip(site, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
+    for language in languages:
+        if language == languages[0]:
+            chosen, extra = default_pages + shared, {}
+        else:
+            # This language's folder and the shared assets; the root opens this language's home.
+            chosen = [f for f in files if f.startswith(f"{language}/")] + shared
+            extra = {"index.html": _redirect(f"{language}/index.html")}
+        bundles.append(_write_zip(site, out / f"{PREFIX}-{language}.zip", f"{PREFIX}-{language}", chosen, extra))
+    (out / CHECKSUMS).write_text("".join(f"{b.sha256}  {b.name}\n" for b in bundles), encoding="utf-8")
+    return bundles
+
+
+def read_checksums(out: Path) -> list[Bundle]:
+    """Bundles listed in `out/SHA256SUMS` (empty if there are none)."""
+    path = out / CHECKSUMS
+    if not path.is_file():
+        return []
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if (out / name).is_file():
+            found.append(Bundle(name, (out / name).stat().st_size, digest))
+    return found
+
+
+def _write_zip(site: Path, path: Path, top: str, files: list[str], extra: dict[str, bytes]) -> Bundle:
+    stamp = zip_time()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in sorted({*files, *extra}):
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            data = extra[name] if name in extra else (site / name).read_bytes()
+            archive.writestr(info, data, compresslevel=9)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Bundle(path.name, path.stat().st_size, digest)
+
+
+def _redirect(target: str) -> bytes:
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
+        f'<meta http-equiv="refresh" content="0; url={target}"><title>WHRD Protection Knowledge Base</title></head>'
+        f'<body><p><a href="{target}">{target}</a></p></body></html>\n'
+    ).encode()

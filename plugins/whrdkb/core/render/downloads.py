@@ -1,0 +1,26 @@
+"""The download page: offline copies, their checksums, how to verify and share them."""
+
+from __future__ import annotations
+
+from ..directory import RenderOptions
+from ..load import KnowledgeBase
+from .pages import GeneratedPage, RenderContext, render_page
+
+
+def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+    """One download page per language; the zips themselves sit in /downloads/ of the online site."""
+    ctx = RenderContext(kb, language)
+    # Raw links (the zips are copied in after the build): from /downloads/ or /<lang>/downloads/.
+    base = "" if language == kb.languages[0] else "../../downloads/"
+    bundles = [(name, f"{size / 1024 / 1024:.1f}", digest, base + name) for name, size, digest in options.bundles]
+    return [
+        render_page(
+            "downloads.md.j2",
+            "downloads/index.md",
+            ctx,
+            ctx.plain(kb.ui.strings["downloads_title"]),
+            "Makefile:1",
+            bundles=bundles,
+            offline=options.offline,
+        )
+    ]
