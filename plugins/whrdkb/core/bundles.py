@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PREFIX = "whrd-kb"
+# HTML files at the root that every copy needs (the quick exit's blank target), not pages of one language.
+SHARED_PAGES = ("neutral.html",)
 CHECKSUMS = "SHA256SUMS"
 _EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
@@ -43,8 +45,8 @@ def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
     # Source maps are for developers' tools only; nothing a reader opens needs them.
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
     folders = tuple(f"{language}/" for language in languages[1:])
-    default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders)]
-    shared = [f for f in files if not f.endswith(".html") and not f.startswith(folders)]
+    default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders) and f not in SHARED_PAGES]
+    shared = [f for f in files if (not f.endswith(".html") or f in SHARED_PAGES) and not f.startswith(folders)]
     bundles = [_write_zip(site, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
     for language in languages:
         if language == languages[0]:

@@ -8,6 +8,7 @@ if anything slipped through either way (raw HTML, `javascript:` links,
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -67,3 +68,11 @@ def find_unsafe_markup(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.found
+
+
+_EXTERNAL_A = re.compile(r"<a\s(?=[^>]*\bhref=\"(?:https?:)?//)(?![^>]*\brel=)([^>]*)>", re.IGNORECASE)
+
+
+def add_external_rel(html: str) -> str:
+    """Give every link to another host rel="noopener noreferrer" (no Referer, no window.opener)."""
+    return _EXTERNAL_A.sub(lambda m: f'<a {m.group(1)} rel="noopener noreferrer">', html)

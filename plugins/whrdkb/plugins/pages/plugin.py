@@ -46,6 +46,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.languages: list[str] = []
         self.data_dir = Path("data")
         self.project_dir = Path(".")
+        self.offline = False
 
     # Resolve the data folder and the site's languages (from static-i18n, else the theme).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -87,7 +88,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         except NotOwnedError as err:
             raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
-        self.kb, self._stamp = kb, stamp
+        self.kb, self._stamp, self.offline = kb, stamp, offline
 
     # Rebuild when a data file changes under `mkdocs serve`.
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -101,6 +102,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return context
         language = config.theme.get("language") or SOURCE_LANGUAGE
         context["kb_ui"] = self.ui_strings(language)
+        context["kb_offline"] = self.offline
         key = translation_notice(page, language)
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
         context["kb_source"] = page_source(page, config)
@@ -111,6 +113,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if self.config.enabled and self.kb is not None:
             context["kb_ui"] = self.ui_strings(config.theme.get("language") or SOURCE_LANGUAGE)
+            context["kb_offline"] = self.offline
         return context
 
     def ui_strings(self, language: str) -> dict[str, Markup]:

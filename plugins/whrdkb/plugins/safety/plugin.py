@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from ...core.htmlcheck import find_unsafe_markup
+from ...core.htmlcheck import add_external_rel, find_unsafe_markup
 from .config import SafetyConfig
 
 
@@ -39,6 +39,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
                     "Remove raw HTML, scripts, event handlers and javascript: links from the page "
                     "(or from the data entry it is generated from)."
                 )
+            html = add_external_rel(html)
         return html
 
 
