@@ -8,6 +8,8 @@ if anything slipped through either way (raw HTML, `javascript:` links,
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -43,6 +45,8 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_TAGS:
             self.found.append(f"<{tag}> element")
+        if "mermaid" in (dict(attrs).get("class") or "").split():
+            self.found.append("a Mermaid diagram (Material loads Mermaid from a CDN for it)")
         for name, value in attrs:
             value = (value or "").strip()
             if name.startswith("on"):
@@ -76,3 +80,25 @@ _EXTERNAL_A = re.compile(r"<a\s(?=[^>]*\bhref=\"(?:https?:)?//)(?![^>]*\brel=)([
 def add_external_rel(html: str) -> str:
     """Give every link to another host rel="noopener noreferrer" (no Referer, no window.opener)."""
     return _EXTERNAL_A.sub(lambda m: f'<a {m.group(1)} rel="noopener noreferrer">', html)
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S)
+_CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
+# Only the site's own files; data: images are the icons inside Material's stylesheets (nothing is fetched).
+CSP = (
+    "default-src 'none'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+    "object-src 'none'"
+)
+
+
+def add_content_security_policy(html: str) -> str:
+    """Insert a CSP meta tag allowing the site's own files and exactly this page's inline scripts (by hash)."""
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1).encode("utf-8")).digest()).decode() + "'"
+            for m in _INLINE_SCRIPT.finditer(html)
+        }
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
+    return _CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
