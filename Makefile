@@ -58,8 +58,10 @@ $(CHROMIUM):
 	 else echo "Browser tests need Debian's chromium package: install it as root (apt-get install chromium)"; exit 1; fi; \
 	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# Two workers: the suite builds sites and drives a browser; CI machines have two cores.
+TEST_WORKERS ?= 2
 test: $(TEST_STAMP) $(CHROMIUM)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)
 	$(BIN)/whrdkb validate

@@ -17,11 +17,35 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+
+
+def _site_languages() -> list[str]:
+    from whrdkb.cli import languages_from_mkdocs_yml
+
+    return languages_from_mkdocs_yml(ROOT / "mkdocs.yml")
+
+
+# The site's languages, default first, as mkdocs.yml lists them.
+LANGUAGES = _site_languages()
+PREFIX = {language: "" if i == 0 else f"{language}/" for i, language in enumerate(LANGUAGES)}
 # What a site build reads; generated folders under docs/ are left out (the build recreates them).
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
 
 
 _STAMP = re.compile(r', of: "[0-9a-f]{8}"')
+
+
+def build_only(project: Path, languages: tuple[str, ...]) -> None:
+    """Keep every language configured (so the data stays valid) but build only `languages` (faster tests)."""
+    config = project / "mkdocs.yml"
+    lines, current = [], None
+    for line in config.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^\s+- locale: (\S+)", line)
+        current = found.group(1) if found else current
+        if current and re.match(r"^\s+build: true$", line) and current not in languages:
+            line = line.replace("build: true", "build: false")
+        lines.append(line)
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def copy_project(dest: Path, stamps: bool = True) -> Path:
@@ -74,14 +98,22 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A fresh copy of the project to break on purpose (translations without fingerprints)."""
-    return copy_project(tmp_path / "project", stamps=False)
+    """A fresh copy of the project to break on purpose (translations without fingerprints).
+
+    It builds English and French only: enough for what these tests check, and
+    two and a half times faster than all five languages (which built_site covers).
+    """
+    copy = copy_project(tmp_path / "project", stamps=False)
+    build_only(copy, ("en", "fr"))
+    return copy
 
 
 @pytest.fixture
 def stamped_project(tmp_path) -> Path:
-    """A fresh copy of the project with the translations' fingerprints, as committed."""
-    return copy_project(tmp_path / "project")
+    """A fresh copy of the project with the translations' fingerprints, as committed (builds en and fr)."""
+    copy = copy_project(tmp_path / "project")
+    build_only(copy, ("en", "fr"))
+    return copy
 
 
 # ---------------------------------------------------------------- browser tests

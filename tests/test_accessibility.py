@@ -34,7 +34,7 @@ def _violations(axe, page) -> list[str]:
     return [f"{v['id']}: {v['nodes'][0]['target']} ({len(v['nodes'])} nodes)" for v in result.response["violations"]]
 
 
-@pytest.mark.parametrize("language", ["", "fr/"])
+@pytest.mark.parametrize("language", ["", "fr/", "ar/"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_type_has_no_violations(browser, site_url, axe, language, page_type):
     page = browser.new_page()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 from whrdkb.core.load import load_knowledge_base
 
-KB = load_knowledge_base(ROOT / "data", ["en", "fr"])
+KB = load_knowledge_base(ROOT / "data", LANGUAGES)
 
 
 def visible_entries(page) -> set[str]:

@@ -13,13 +13,13 @@ import jsonschema
 import phonenumbers
 import pytest
 
-from conftest import ROOT, edit, mkdocs_build, read_html
+from conftest import LANGUAGES, ROOT, edit, mkdocs_build, read_html
 from whrdkb.core.directory import RenderOptions, is_stale, serves_area
 from whrdkb.core.export import export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
 
-LANGS = ["en", "fr"]
+LANGS = LANGUAGES
 SVC = "data/services.yaml"
 KB = load_knowledge_base(ROOT / "data", LANGS)
 SHARED = ROOT.parent / "shared"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, edit
+from conftest import BIN, LANGUAGES, ROOT, edit
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
 
-LANGS = ["en", "fr"]
+LANGS = LANGUAGES
 REC = "data/recommendations.yaml"
 
 
@@ -126,10 +126,10 @@ def test_dangling_references(data, old, new, what):
 def test_translation_in_unknown_language(data):
     rec = data / "recommendations.yaml"
     edit(rec, 'fr: {text: "Stress psychologique et traumatisme", status: draft}',
-         'fr: {text: "Stress psychologique et traumatisme", status: draft}\n          es: {text: "Estrés", status: draft}')
-    line = line_of(rec, "es: {text")
+         'fr: {text: "Stress psychologique et traumatisme", status: draft}\n          de: {text: "Stress", status: draft}')
+    line = line_of(rec, "de: {text")
     found = problems_of(data)
-    assert any(p.startswith(f"{REC}:{line}:") and "'es' is not a language of this site" in p for p in found), found
+    assert any(p.startswith(f"{REC}:{line}:") and "'de' is not a language of this site" in p for p in found), found
 
 
 def test_translation_status_must_be_draft_or_reviewed(data):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, edit, mkdocs_build, read_html
+from conftest import BIN, LANGUAGES, ROOT, edit, mkdocs_build, read_html
 from whrdkb.core.load import load_knowledge_base
 
 
@@ -101,7 +101,7 @@ def test_pre_commit_runs_yamllint_ruff_and_the_validator():
 
 
 def test_every_generated_page_names_its_yaml_source(built_site):
-    kb = load_knowledge_base(ROOT / "data", ["en", "fr"])
+    kb = load_knowledge_base(ROOT / "data", LANGUAGES)
     checked = 0
     for folder in ("recommendations", "directory", "pathways"):
         for page in (built_site / folder).rglob("index.html"):
@@ -119,7 +119,7 @@ def test_with_a_repository_the_source_becomes_view_and_edit_links(project):
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     links = [a["href"] for a in read_html(project / "site/recommendations/1-3/index.html").select(".kb-source a")]
-    kb = load_knowledge_base(project / "data", ["en", "fr"])
+    kb = load_knowledge_base(project / "data", LANGUAGES)
     line, _ = kb.sources["recommendations.yaml"].position(("themes", 0, "rows", 2))
     assert links == [
         f"https://github.com/example/whrd-kb/blob/main/data/recommendations.yaml#L{line}",
@@ -135,7 +135,7 @@ def test_with_a_repository_the_source_becomes_view_and_edit_links(project):
 def test_editing_the_english_makes_its_translation_stale(stamped_project):
     data = stamped_project / "data"
     edit(data / "recommendations.yaml", 'en: "Rapid response funding"', 'en: "Rapid response funding for WHRDs"')
-    kb = load_knowledge_base(data, ["en", "fr"])
+    kb = load_knowledge_base(data, LANGUAGES)
     row = next(r for _, r in kb.rows() if r.id == "1.3")
     assert row.needs[1].text.in_language("fr").state == "stale"
     assert row.needs[0].text.in_language("fr").state == "draft"
@@ -161,4 +161,4 @@ def test_stamp_ties_new_translations_to_the_english(project):
     committed = sum(p.read_text().count(', of: "') for p in (ROOT / "data").glob("*.yaml"))
     assert result.returncode == 0 and f"stamped {committed} translations" in result.stdout, result.stdout + result.stderr
     assert run("whrdkb", "--root", str(project), "stamp").stdout.startswith("stamped 0 ")
-    assert load_knowledge_base(data, ["en", "fr"]).ui.strings["theme"].translations["fr"].of is not None
+    assert load_knowledge_base(data, LANGUAGES).ui.strings["theme"].translations["fr"].of is not None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, edit
+from conftest import ROOT, build_only, copy_project, edit
 
 VENV = Path(sys.prefix)
 
@@ -26,6 +26,7 @@ def make_site(project: Path) -> subprocess.CompletedProcess:
 def published(tmp_path_factory) -> Path:
     """A project copy with a good build in site/, marked so a swap would be noticed."""
     project = copy_project(tmp_path_factory.mktemp("make"))
+    build_only(project, ("en", "fr"))
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / "pyproject.toml").write_text("")  # make's prerequisite; the install step is skipped
     (project / "requirements").mkdir()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, copy_project, read_html
+from conftest import BIN, LANGUAGES, copy_project, read_html
 from whrdkb.core.bundles import make_bundles, read_checksums
 
 
@@ -35,7 +35,7 @@ def bundles(offline_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundles")
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
     try:
-        make_bundles(offline_build, out, ["en", "fr"])
+        make_bundles(offline_build, out, LANGUAGES)
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
     return out
@@ -43,7 +43,7 @@ def bundles(offline_build, tmp_path_factory) -> Path:
 
 def test_the_same_site_gives_the_same_bytes(offline_build, bundles, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    again = make_bundles(offline_build, tmp_path, ["en", "fr"])
+    again = make_bundles(offline_build, tmp_path, LANGUAGES)
     assert [(b.name, b.sha256) for b in again] == [(b.name, b.sha256) for b in read_checksums(bundles)]
     for bundle in again:
         assert hashlib.sha256((tmp_path / bundle.name).read_bytes()).hexdigest() == bundle.sha256

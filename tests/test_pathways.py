@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, read_html
+from conftest import LANGUAGES, ROOT, edit, read_html
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.pathway_graph import nodes
 from whrdkb.core.problems import DataError
 
-LANGS = ["en", "fr"]
+LANGS = LANGUAGES
 PW = "data/pathways.yaml"
 KB = load_knowledge_base(ROOT / "data", LANGS)
 
@@ -80,7 +80,7 @@ def test_action_must_say_what_it_is_based_on(pathways):
 @pytest.mark.parametrize("old,new,message", [
     ("          - kind: protective-accompaniment", "          - kind: protective-acompaniment", "no kind of support"),
     ("          - service: lifeline", "          - service: lifelines", "no directory entry"),
-    ('    rows: ["2.7"]\n    start: start', '    rows: ["2.8"]\n    start: start', "no matrix row"),
+    ('    rows: ["2.7"]\n    falls_back_in', '    rows: ["2.8"]\n    falls_back_in', "no matrix row"),
 ])
 def test_dangling_references(pathways, old, new, message):
     edit(pathways, old, new)
@@ -93,7 +93,7 @@ def test_incomplete_translation_must_be_declared(pathways):
     edit(pathways, '\n          fr: {text: "Que se passe-t-il ?", status: draft}', "")  # first pathway's first question
     found = problems_of(pathways.parent)
     assert any("is not fully translated into 'fr': 1 texts are missing" in p and "falls_back_in" in p for p in found), found
-    edit(pathways, "    rows: [\"1.1\", \"1.3\"]\n    start: start", "    rows: [\"1.1\", \"1.3\"]\n    falls_back_in: [fr]\n    start: start")
+    edit(pathways, "    falls_back_in: [es, ar, ne]", "    falls_back_in: [fr, es, ar, ne]")
     load_knowledge_base(pathways.parent, LANGS)  # declared: accepted, shown in English with a notice
 
 

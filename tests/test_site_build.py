@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, mkdocs_build, read_html
+from conftest import LANGUAGES, PREFIX, ROOT, edit, mkdocs_build, read_html
 from whrdkb.core.load import load_knowledge_base
 
-KB = load_knowledge_base(ROOT / "data", ["en", "fr"])
+KB = load_knowledge_base(ROOT / "data", LANGUAGES)
 ROW_SLUGS = [row.id.replace(".", "-") for _, row in KB.rows()]
-PREFIX = {"en": "", "fr": "fr/"}
 
 
 def page(site: Path, language: str, url: str) -> Path:
@@ -25,7 +24,7 @@ def resolve(from_page: Path, href: str) -> Path:
     return target / "index.html" if target.is_dir() or href.endswith("/") else target
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("slug", ROW_SLUGS)
 def test_every_row_has_a_page_with_a_stable_address(built_site, language, slug):
     html = read_html(page(built_site, language, f"recommendations/{slug}"))
@@ -35,22 +34,22 @@ def test_every_row_has_a_page_with_a_stable_address(built_site, language, slug):
 
 @pytest.mark.parametrize("url", ["", "about", "recommendations", "recommendations/theme-1", "recommendations/theme-2",
                                  "recommendations/theme-3", "recommendations/tags", "recommendations/actors"])
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_index_pages_exist_in_both_languages(built_site, language, url):
     assert page(built_site, language, url).is_file()
 
 
-@pytest.mark.parametrize("url", ["recommendations/1-3", "recommendations/theme-2", "about", ""])
-def test_language_switcher_and_hreflang_land_on_the_same_page(built_site, url):
-    for language, other in (("en", "fr"), ("fr", "en")):
-        here = page(built_site, language, url)
-        html = read_html(here)
-        switch = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
-        alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
-        assert set(switch) == set(alternates) == {"en", "fr"}
-        for links in (switch, alternates):
-            assert resolve(here, links[other]) == page(built_site, other, url).resolve()
-            assert resolve(here, links[language]) == here.resolve()
+@pytest.mark.parametrize("url", ["recommendations/1-3", "recommendations/theme-2", "directory/pbi", "about", ""])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_and_hreflang_land_on_the_same_page(built_site, url, language):
+    here = page(built_site, language, url)
+    html = read_html(here)
+    switch = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
+    alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
+    assert set(switch) == set(alternates) == set(LANGUAGES)
+    for links in (switch, alternates):
+        for other in LANGUAGES:
+            assert resolve(here, links[other]) == page(built_site, other, url).resolve(), (language, other)
 
 
 def test_generated_pages_are_not_in_the_navigation(built_site):

@@ -57,7 +57,8 @@ class RenderContext:
         escaped = escape_text(rendition.text)
         if not rendition.is_fallback:
             return escaped
-        marked = f'<span lang="{rendition.language}" class="kb-fallback">{escaped}</span>'
+        # dir keeps English punctuation and numbers in place inside right-to-left pages.
+        marked = f'<span lang="{rendition.language}" dir="ltr" class="kb-fallback">{escaped}</span>'
         if self.data_language:  # the whole page is in the fallback language; its notice says so once
             return Safe(marked)
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
