@@ -119,3 +119,15 @@ def test_from_file_search_works(offline_page):
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     assert "psychosocial" not in page.url and outside == []
+
+
+@pytest.mark.parametrize("language,query", [("ar", "المغادرة"), ("ne", "इतिहास")])
+def test_from_file_search_in_arabic_and_nepali_finds_a_page_of_that_language(offline_page, language, query):
+    page, root, outside = offline_page
+    page.goto(_file_url(root / language / "index.html"))
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
+    assert f"/{language}/" in first, first
+    assert outside == []
