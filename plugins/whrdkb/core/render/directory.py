@@ -19,10 +19,9 @@ from ..load import KnowledgeBase
 from ..models import Service
 from ..models.geo import area_name, language_name
 from .markdown import Safe, escape_text
-from .pages import GeneratedPage, RenderContext, render_page
+from .pages import GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "directory"
-DATA_FILE = "data/services.yaml"
 # Countries where the seed documents' defenders work: they get a listing page even when no entry names them.
 SEED_COUNTRIES = ("NP", "AF", "BI", "UG", "GT", "LY", "KE")
 
@@ -91,7 +90,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         f"{FOLDER}/index.md",
         ctx,
         ctx.plain(kb.ui.strings["directory_title"]),
-        f"{DATA_FILE}:1",
+        source_of(kb, "services.yaml", ("services",)),
         kinds=kinds,
         areas=areas,
         services=listing(kb),
@@ -109,7 +108,7 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
         f"{FOLDER}/kind-{kind_id}.md",
         ctx,
         ctx.plain(kind.label),
-        f"{DATA_FILE}:1",
+        source_of(kb, "services.yaml", ("services",)),
         kind=kind,
         services=services_of_kind(kb, kind_id),
         rows=rows,
@@ -133,7 +132,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
         f"{FOLDER}/area-{code.lower()}.md",
         ctx,
         title,
-        f"{DATA_FILE}:1",
+        source_of(kb, "services.yaml", ("services",)),
         code=code,
         services=services_in(kb, code),
         wider=wider_areas(kb, code),
@@ -147,14 +146,13 @@ def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, ser
     """One entry with every field, each channel as a working link with its confidence and source."""
     ctx = RenderContext(kb, language)
     index = kb.services.services.index(service)
-    line, _ = kb.sources["services.yaml"].position(("services", index))
     source_number = {s.id: n for n, s in enumerate(service.sources, start=1)}
     return render_page(
         "directory/service.md.j2",
         f"{FOLDER}/{service.id}.md",
         ctx,
         service.name,
-        f"{DATA_FILE}:{line}",
+        source_of(kb, "services.yaml", ("services", index)),
         service=service,
         source_number=source_number,
         rows=rows_for_service(kb, service),

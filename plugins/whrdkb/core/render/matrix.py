@@ -6,10 +6,9 @@ from ..directory import RenderOptions, services_for_row
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Row, Theme
 from .markdown import slug
-from .pages import GeneratedPage, RenderContext, render_page
+from .pages import GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "recommendations"
-DATA_FILE = "data/recommendations.yaml"
 
 
 def render_matrix(kb: KnowledgeBase, language: str, options: RenderOptions | None = None) -> list[GeneratedPage]:
@@ -30,7 +29,7 @@ def render_overview(kb: KnowledgeBase, language: str) -> GeneratedPage:
         f"{FOLDER}/index.md",
         ctx,
         title,
-        _edit(kb, ("themes",)),
+        source_of(kb, "recommendations.yaml", ("themes",)),
         columns=kb.recommendations.columns,
     )
 
@@ -45,7 +44,7 @@ def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPag
         f"{FOLDER}/theme-{slug(theme.id)}.md",
         ctx,
         title,
-        _edit(kb, ("themes", index)),
+        source_of(kb, "recommendations.yaml", ("themes", index)),
         theme=theme,
         columns=kb.recommendations.columns,
     )
@@ -62,7 +61,7 @@ def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> Gene
         f"{FOLDER}/{slug(row.id)}.md",
         ctx,
         title,
-        _edit(kb, ("themes", t_index, "rows", r_index)),
+        source_of(kb, "recommendations.yaml", ("themes", t_index, "rows", r_index)),
         theme=theme,
         row=row,
         columns=kb.recommendations.columns,
@@ -82,7 +81,7 @@ def render_by_tag(kb: KnowledgeBase, language: str) -> GeneratedPage:
         f"{FOLDER}/tags.md",
         ctx,
         ctx.plain(kb.ui.strings["by_tag"]),
-        _edit(kb, ("themes",)),
+        source_of(kb, "recommendations.yaml", ("themes",)),
         groups=[g for g in groups if g[1]],
     )
 
@@ -106,7 +105,7 @@ def render_by_actor(kb: KnowledgeBase, language: str) -> GeneratedPage:
         f"{FOLDER}/actors.md",
         ctx,
         ctx.plain(kb.ui.strings["by_actor"]),
-        _edit(kb, ("themes",)),
+        source_of(kb, "recommendations.yaml", ("themes",)),
         groups=groups,
         columns=kb.recommendations.columns,
     )
@@ -119,9 +118,3 @@ def related_rows(kb: KnowledgeBase, row: Row, limit: int = 5) -> list[Row]:
     ]
     ranked = sorted((o for o in others if o[0] > 0), key=lambda o: (-o[0], o[1]))
     return [other for _, _, other in ranked[:limit]]
-
-
-# "data/recommendations.yaml:LINE" of the entry a page is made from (for edit links).
-def _edit(kb: KnowledgeBase, path: tuple) -> str:
-    line, _ = kb.sources["recommendations.yaml"].position(path)
-    return f"{DATA_FILE}:{line}"

@@ -73,6 +73,12 @@ class RenderContext:
         return "reviewed" if "reviewed" in self.states else "source"
 
 
+def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
+    """`data/FILE.yaml:LINE` of the entry at `path`: the page's source, shown and linked for editing."""
+    line, _ = kb.sources[data_file].position(path)
+    return f"data/{data_file}:{line}"
+
+
 def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: str, **values) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source)."""
     body = _ENV.get_template(template).render(

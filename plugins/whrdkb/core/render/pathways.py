@@ -14,10 +14,9 @@ from ..models.services import Service
 from ..pathway_graph import nodes, parents
 from .directory import _helpers
 from .markdown import Safe
-from .pages import GeneratedPage, RenderContext, render_page
+from .pages import GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "pathways"
-DATA_FILE = "data/pathways.yaml"
 
 
 def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
@@ -37,11 +36,6 @@ def _context(kb: KnowledgeBase, language: str, pathway: Pathway | None = None) -
     return ctx
 
 
-def _edit(kb: KnowledgeBase, path: tuple) -> str:
-    line, _ = kb.sources["pathways.yaml"].position(path)
-    return f"{DATA_FILE}:{line}"
-
-
 def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
     """Pathways for defenders first, then for mission staff."""
     ctx = _context(kb, language)
@@ -54,7 +48,7 @@ def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
         f"{FOLDER}/index.md",
         ctx,
         ctx.plain(kb.ui.strings["pathways_title"]),
-        _edit(kb, ("pathways",)),
+        source_of(kb, "pathways.yaml", ("pathways",)),
         groups=groups,
     )
 
@@ -68,7 +62,7 @@ def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway) -> Gener
         f"{FOLDER}/{pathway.id}/index.md",
         ctx,
         ctx.plain(pathway.title),
-        _edit(kb, ("pathways", index)),
+        source_of(kb, "pathways.yaml", ("pathways", index)),
         pathway=pathway,
         flowchart=flowchart(ctx, pathway),
         all_nodes=list(nodes(pathway).values()),
@@ -91,7 +85,7 @@ def render_node(
             f"{FOLDER}/{pathway.id}/{node.id}.md",
             ctx,
             ctx.plain(node.question),
-            _edit(kb, path),
+            source_of(kb, "pathways.yaml", path),
             **common,
         )
     path = ("pathways", p_index, "outcomes", pathway.outcomes.index(node))
@@ -106,7 +100,7 @@ def render_node(
         f"{FOLDER}/{pathway.id}/{node.id}.md",
         ctx,
         ctx.plain(node.title),
-        _edit(kb, path),
+        source_of(kb, "pathways.yaml", path),
         referrals=referrals,
         rows=_rows(kb, node.rows),
         **common,
