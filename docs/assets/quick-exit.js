@@ -6,22 +6,24 @@
  * - Pressing Shift on its own three times within 5 seconds does the same;
  *   Shift used together with another key does not count.
  * - Everything resets on pageshow (for example when a page comes back from the cache).
+ * Loaded in the page's head, with listeners on the document, so it is active before
+ * the button is even drawn: a fast click never falls back to a plain link.
  * Nothing is stored anywhere.
  */
 (function () {
   "use strict";
-  var link = document.querySelector("a.kb-exit");
-  if (!link) return;
   var presses = [];
   var shiftDown = false;
   var usedWithOtherKey = false;
 
   function exit(event) {
+    var link = document.querySelector("a.kb-exit");
+    if (!link) return;
     if (event) event.preventDefault();
     var cover = document.createElement("div");
     cover.className = "kb-exit-overlay";
     cover.setAttribute("aria-hidden", "true");
-    document.body.appendChild(cover);
+    (document.body || document.documentElement).appendChild(cover);
     document.documentElement.classList.add("kb-exiting");
     window.location.replace(link.href);
   }
@@ -35,7 +37,10 @@
     });
   }
 
-  link.addEventListener("click", exit);
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("a.kb-exit")) exit(event);
+  }, true);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Shift") {
       if (!event.repeat) { shiftDown = true; usedWithOtherKey = false; }
