@@ -81,13 +81,14 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
     """
     from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's own tags (!ENV, !relative)
 
+    from .plugins.site import default_first
+
     with path.open(encoding="utf-8") as handle:
         config = yaml_load(handle) or {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             languages = (plugin["i18n"] or {}).get("languages") or []
-            default = [entry["locale"] for entry in languages if entry.get("default")]
-            return default + [entry["locale"] for entry in languages if not entry.get("default")]
+            return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
     return [(config.get("theme") or {}).get("language", "en")]
 
 

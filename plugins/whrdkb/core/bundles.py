@@ -47,7 +47,8 @@ def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
     folders = tuple(f"{language}/" for language in languages[1:])
     default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders) and f not in SHARED_PAGES]
     shared = [f for f in files if (not f.endswith(".html") or f in SHARED_PAGES) and not f.startswith(folders)]
-    bundles = [_write_zip(site, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
+    content = {name: (site / name).read_bytes() for name in files}  # shared files go into every zip: read once
+    bundles = [_write_zip(content, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
     for language in languages:
         if language == languages[0]:
             chosen, extra = default_pages + shared, {}
@@ -55,7 +56,7 @@ def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
             # This language's folder and the shared assets; the root opens this language's home.
             chosen = [f for f in files if f.startswith(f"{language}/")] + shared
             extra = {"index.html": _redirect(f"{language}/index.html")}
-        bundles.append(_write_zip(site, out / f"{PREFIX}-{language}.zip", f"{PREFIX}-{language}", chosen, extra))
+        bundles.append(_write_zip(content, out / f"{PREFIX}-{language}.zip", f"{PREFIX}-{language}", chosen, extra))
     (out / CHECKSUMS).write_text("".join(f"{b.sha256}  {b.name}\n" for b in bundles), encoding="utf-8")
     return bundles
 
@@ -73,7 +74,7 @@ def read_checksums(out: Path) -> list[Bundle]:
     return found
 
 
-def _write_zip(site: Path, path: Path, top: str, files: list[str], extra: dict[str, bytes]) -> Bundle:
+def _write_zip(content: dict[str, bytes], path: Path, top: str, files: list[str], extra: dict[str, bytes]) -> Bundle:
     stamp = zip_time()
     with zipfile.ZipFile(path, "w") as archive:
         for name in sorted({*files, *extra}):
@@ -81,7 +82,7 @@ def _write_zip(site: Path, path: Path, top: str, files: list[str], extra: dict[s
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            data = extra[name] if name in extra else (site / name).read_bytes()
+            data = extra[name] if name in extra else content[name]
             archive.writestr(info, data, compresslevel=9)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return Bundle(path.name, path.stat().st_size, digest)

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import DATA_FILES, LocalizedText
+from .models import DATA_FILES
 from .models.pathways import PathwaysFile
 from .models.recommendations import RecommendationsFile, Row, Theme
 from .models.services import ServicesFile
@@ -357,18 +357,3 @@ def _unique_ids(source: Source, list_path: tuple | None, entries: list) -> list[
         else:
             seen[entry.id] = path
     return problems
-
-
-def iter_localized(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, LocalizedText]]:
-    """Every LocalizedText inside a model, with its path in the data."""
-    if isinstance(value, LocalizedText):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_localized(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from iter_localized(item, (*path, i))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_localized(item, (*path, key))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from .models import SOURCE_LANGUAGE, LocalizedText
+from .models import SOURCE_LANGUAGE
+from .models.common import iter_localized
 from .models.pathways import Outcome, Pathway, Step
 from .yamlsource import Path_, Source
 
@@ -118,16 +117,9 @@ def _cycles(pathway: Pathway, here: Path_, source: Source) -> list:
     return problems
 
 
-def localized_texts(pathway: Pathway, here: Path_ = ()) -> Iterator[tuple[Path_, LocalizedText]]:
-    """Every text of a pathway, with its path."""
-    from .load import iter_localized  # the generic walker
-
-    yield from iter_localized(pathway, here)
-
-
 def _translations(pathway: Pathway, here: Path_, source: Source, site_languages: list[str]) -> list:
     problems = []
-    texts = list(localized_texts(pathway, here))
+    texts = list(iter_localized(pathway, here))
     for i, language in enumerate(pathway.falls_back_in):
         if language not in site_languages or language == SOURCE_LANGUAGE:
             problems.append(

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import KnowledgeBase, iter_localized
+from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
-from .models.common import fingerprint
+from .models.common import fingerprint, iter_localized
 
 
 @dataclass

@@ -2,4 +2,5 @@
 
 - `pages`  (entry point `kb-pages`): writes the generated pages of every language.
 - `safety` (entry point `kb-safety`): refuses unsafe configuration and unsafe page HTML.
+- `site`: facts about the build both plugins and the command line need.
 """

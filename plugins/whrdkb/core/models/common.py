@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -235,3 +236,18 @@ def check_seed_name(value: str | None) -> str | None:
             "use the file name as it is in shared/seeds, for example 004_b37d2c9f91396e89.txt",
         )
     return value
+
+
+def iter_localized(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, LocalizedText]]:
+    """Every LocalizedText inside a model, with its path in the data."""
+    if isinstance(value, LocalizedText):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_localized(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from iter_localized(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_localized(item, (*path, key))

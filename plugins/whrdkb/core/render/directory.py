@@ -35,7 +35,7 @@ def render_directory(kb: KnowledgeBase, language: str, options: RenderOptions) -
     return pages
 
 
-def _helpers(ctx: RenderContext, options: RenderOptions) -> dict:
+def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
     """Template helpers shared by every directory page."""
     kb, language = ctx.kb, ctx.language
     worldwide = ctx.kb.ui_text("worldwide", language).text
@@ -94,7 +94,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         kinds=kinds,
         areas=areas,
         services=listing(kb),
-        **_helpers(ctx, options),
+        **directory_helpers(ctx, options),
     )
 
 
@@ -112,7 +112,7 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
         kind=kind,
         services=services_of_kind(kb, kind_id),
         rows=rows,
-        **_helpers(ctx, options),
+        **directory_helpers(ctx, options),
     )
 
 
@@ -124,7 +124,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
     repeating them, so the pages grow linearly with the directory.
     """
     ctx = RenderContext(kb, language)
-    helpers = _helpers(ctx, options)
+    helpers = directory_helpers(ctx, options)
     title = area_name(code, language, kb.ui_text("worldwide", language).text)
     count = {c: len(services_in(kb, c)) for c in [*wider_areas(kb, code), *narrower_areas(kb, code)]}
     return render_page(
@@ -156,5 +156,5 @@ def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, ser
         service=service,
         source_number=source_number,
         rows=rows_for_service(kb, service),
-        **_helpers(ctx, options),
+        **directory_helpers(ctx, options),
     )

@@ -12,7 +12,7 @@ from ..load import KnowledgeBase
 from ..models.pathways import Outcome, Pathway, Referral, Step
 from ..models.services import Service
 from ..pathway_graph import nodes, parents
-from .directory import _helpers
+from .directory import directory_helpers
 from .markdown import Safe
 from .pages import GeneratedPage, RenderContext, render_page, source_of
 
@@ -77,7 +77,7 @@ def render_node(
     ctx = _context(kb, language, pathway)
     p_index = kb.pathways.pathways.index(pathway)
     back = parents(pathway)[node.id]
-    common = dict(pathway=pathway, node=node, back=back, **_helpers(ctx, options))
+    common = dict(pathway=pathway, node=node, back=back, **directory_helpers(ctx, options))
     if isinstance(node, Step):
         path = ("pathways", p_index, "steps", pathway.steps.index(node))
         return render_page(

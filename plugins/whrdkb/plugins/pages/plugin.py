@@ -30,6 +30,7 @@ from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.render import check_ui_strings, render_all
 from ...core.sync import NotOwnedError, sync_pages
+from ..site import default_first, is_offline_build
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -47,6 +48,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.data_dir = Path("data")
         self.project_dir = Path(".")
         self.offline = False
+        self._ui_cache: dict[str, dict[str, Markup]] = {}
 
     # Resolve the data folder and the site's languages (from static-i18n, else the theme).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -63,8 +65,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-        offline = bool(offline_plugin and offline_plugin.config.enabled)
+        offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
         options = RenderOptions.from_environment(
             self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline
@@ -89,6 +90,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
         self.kb, self._stamp, self.offline = kb, stamp, offline
+        self._ui_cache.clear()
 
     # Rebuild when a data file changes under `mkdocs serve`.
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -117,9 +119,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         return context
 
     def ui_strings(self, language: str) -> dict[str, Markup]:
-        """Every UI string in `language`, HTML-escaped for the theme (which does not autoescape)."""
+        """Every UI string in `language`, HTML-escaped for the theme (which does not autoescape).
+
+        Made once per language and data change, not once per page.
+        """
         assert self.kb is not None
-        return {key: escape(text.in_language(language).text) for key, text in self.kb.ui.strings.items()}
+        if language not in self._ui_cache:
+            strings = self.kb.ui.strings.items()
+            self._ui_cache[language] = {key: escape(text.in_language(language).text) for key, text in strings}
+        return self._ui_cache[language]
 
 
 def site_languages(config: MkDocsConfig) -> list[str]:
@@ -127,9 +135,7 @@ def site_languages(config: MkDocsConfig) -> list[str]:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return [config.theme.get("language") or SOURCE_LANGUAGE]
-    languages = list(i18n.config.languages)
-    default = [lang.locale for lang in languages if lang.default]
-    return default + [lang.locale for lang in languages if not lang.default]
+    return default_first((lang.locale, lang.default) for lang in i18n.config.languages)
 
 
 def page_source(page: Page, config: MkDocsConfig) -> dict:

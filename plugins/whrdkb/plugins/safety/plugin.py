@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from ...core.htmlcheck import add_content_security_policy, add_external_rel, find_unsafe_markup
+from ..site import is_offline_build
 from .config import SafetyConfig
 
 
@@ -57,8 +58,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
     # Not in the offline copy: under file:// each file is its own opaque origin, and Material's
     # iframe-worker shim writes a per-page inline script into its frame to run search.
     def _csp(self, config: MkDocsConfig) -> bool:
-        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-        return self.config.enabled and not (offline and offline.config.enabled)
+        return self.config.enabled and not is_offline_build(config)
 
 
 def unsafe_config(config: MkDocsConfig) -> list[str]:
