@@ -79,7 +79,10 @@ def mkdocs_build(project: Path, site: str = "site") -> subprocess.CompletedProce
     """Run the real `mkdocs build --strict` in a project copy."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", site],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 
@@ -120,8 +123,15 @@ def stamped_project(tmp_path) -> Path:
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a closed network and a root user: no background calls home, no sandbox.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -160,3 +170,11 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+def search_on_page(page, query: str) -> list[str]:
+    """Type `query` on a search page, submit it, return the result links (absolute URLs), best first."""
+    page.fill("#kb-search-input", query)
+    page.press("#kb-search-input", "Enter")
+    page.wait_for_function("document.querySelector('.kb-search__status').textContent.trim() !== ''")
+    return page.eval_on_selector_all(".kb-search__results a", "links => links.map(a => a.href)")

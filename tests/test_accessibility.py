@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import search_on_page
+
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = {
     "home": "",
@@ -43,12 +45,11 @@ def test_page_type_has_no_violations(browser, site_url, axe, language, page_type
     page.close()
 
 
-def test_search_open_has_no_violations(browser, site_url, axe):
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_search_with_results_has_no_violations(browser, site_url, axe, language):
     page = browser.new_page()
-    page.goto(site_url + "directory/")
-    page.click("input.md-search__input")
-    page.keyboard.type("shelter")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.goto(site_url + language + "search/")
+    assert search_on_page(page, "shelter")
     assert _violations(axe, page) == []
     page.close()
 

@@ -28,6 +28,10 @@ def test_plugins_are_registered_as_entry_points():
 
 
 def test_generated_pages_are_not_tracked_by_git():
-    ignored = subprocess.run(["git", "check-ignore", "docs/en/recommendations/1-1.md", "docs/fr/recommendations/x.md"],
-                             cwd=ROOT, capture_output=True, text=True)
+    ignored = subprocess.run(
+        ["git", "check-ignore", "docs/en/recommendations/1-1.md", "docs/fr/recommendations/x.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert ignored.stdout.split() == ["docs/en/recommendations/1-1.md", "docs/fr/recommendations/x.md"]

@@ -9,8 +9,11 @@ KB = load_knowledge_base(ROOT / "data", LANGUAGES)
 
 
 def visible_entries(page) -> set[str]:
-    return set(page.eval_on_selector_all(
-        "li.kb-service:not([hidden]) > p > a", "links => links.map(a => a.getAttribute('href'))"))
+    return set(
+        page.eval_on_selector_all(
+            "li.kb-service:not([hidden]) > p > a", "links => links.map(a => a.getAttribute('href'))"
+        )
+    )
 
 
 def test_filters_combine_and_reset(browser, site_url):

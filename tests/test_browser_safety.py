@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import search_on_page
+
 EXIT = "https://www.wikipedia.org/"
 
 
 @pytest.fixture
 def guarded(browser, site_url):
     """A browser context that answers the exit target locally and records every request that leaves the site."""
+
     def make(javascript: bool = True):
         context = browser.new_context(java_script_enabled=javascript)
         seen = {"outside": [], "exit_headers": None}
@@ -113,11 +116,10 @@ def test_typical_use_stores_nothing(guarded, site_url):
     page.click("ul.kb-options >> text=Time away to rest and recover")
     page.goto(site_url + "directory/")
     page.select_option("select[data-filter=kinds]", "legal-aid")
-    page.click("input.md-search__input")
-    page.keyboard.type("shelter")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.click("a.kb-search-link")
+    assert search_on_page(page, "shelter")
     assert "shelter" not in page.url
-    page.keyboard.press("Escape")  # close the search panel
+    assert "shelter" not in page.evaluate("JSON.stringify(history.state)")
     page.hover(".md-header .md-select")
     page.click('a.md-select__link[hreflang="fr"]')
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")

@@ -39,12 +39,19 @@ def line_of(path: Path, needle: str) -> int:
 # ---------------------------------------------------------------- safety rules of the loader
 
 
-@pytest.mark.parametrize("old,new,message", [
-    ('value: "+35312100489"', 'value: "+353 1 210 0489"', "is not stored in E.164 form. Write it as +35312100489"),
-    ('value: "+35312100489"', 'value: "+3531210048"', "is not a valid international phone number"),
-    ('value: "hrdhub@york.ac.uk"', 'value: "hrdhub@york.ac.uk\u202e"', "invisible direction control characters (U+202E)"),
-    ('value: "info@frontlinedefenders.org"', 'value: "info[at]frontlinedefenders.org"', "is not an e-mail address"),
-])
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ('value: "+35312100489"', 'value: "+353 1 210 0489"', "is not stored in E.164 form. Write it as +35312100489"),
+        ('value: "+35312100489"', 'value: "+3531210048"', "is not a valid international phone number"),
+        (
+            'value: "hrdhub@york.ac.uk"',
+            'value: "hrdhub@york.ac.uk\u202e"',
+            "invisible direction control characters (U+202E)",
+        ),
+        ('value: "info@frontlinedefenders.org"', 'value: "info[at]frontlinedefenders.org"', "is not an e-mail address"),
+    ],
+)
 def test_contact_values_are_checked(project, old, new, message):
     svc = project / "data" / "services.yaml"
     edit(svc, old, new)
@@ -56,16 +63,20 @@ def test_contact_values_are_checked(project, old, new, message):
 
 def test_short_pgp_key_id_is_refused(project):
     svc = project / "data" / "services.yaml"
-    edit(svc, '      - type: email\n        value: "hrdhub@york.ac.uk"',
-         '      - type: pgp\n        value: "0x1A2B3C4D"')
+    edit(
+        svc, '      - type: email\n        value: "hrdhub@york.ac.uk"', '      - type: pgp\n        value: "0x1A2B3C4D"'
+    )
     found = problems_of(project / "data")
     assert any(p.startswith(f"{SVC}:") and "short PGP key id" in p for p in found), found
 
 
 def test_full_pgp_fingerprint_is_stored_compactly(project):
     svc = project / "data" / "services.yaml"
-    edit(svc, '      - type: email\n        value: "hrdhub@york.ac.uk"',
-         '      - type: pgp\n        value: "ABCD 1234 ABCD 1234 ABCD  1234 ABCD 1234 ABCD 1234"')
+    edit(
+        svc,
+        '      - type: email\n        value: "hrdhub@york.ac.uk"',
+        '      - type: pgp\n        value: "ABCD 1234 ABCD 1234 ABCD  1234 ABCD 1234 ABCD 1234"',
+    )
     kb = load_knowledge_base(project / "data", LANGS)
     york = next(s for s in kb.services.services if s.id == "york-protective-fellowship")
     assert york.channels[0].value == "ABCD1234" * 5 and york.channels[0].secure
@@ -80,8 +91,11 @@ def test_channel_without_its_source_is_refused(project):
 
 def test_shelter_street_address_is_refused(project):
     svc = project / "data" / "services.yaml"
-    edit(svc, "    kinds: [psychosocial-support]\n    summary:\n      en: \"Women, peace",
-         "    kinds: [psychosocial-support, shelter]\n    summary:\n      en: \"Women, peace")
+    edit(
+        svc,
+        '    kinds: [psychosocial-support]\n    summary:\n      en: "Women, peace',
+        '    kinds: [psychosocial-support, shelter]\n    summary:\n      en: "Women, peace',
+    )
     line = line_of(svc, "kinds: [psychosocial-support, shelter]")
     found = problems_of(project / "data")
     assert any("street address must never be published" in p and p.startswith(f"{SVC}:") for p in found), found
@@ -104,8 +118,11 @@ def test_last_verified_is_the_newest_source_date(project):
 
 def test_changed_status_needs_an_explanation(project):
     svc = project / "data" / "services.yaml"
-    edit(svc, "    kinds: [referral-directory]\n    summary:\n      en: \"A network of organisations",
-         "    kinds: [referral-directory]\n    status: stopped\n    summary:\n      en: \"A network of organisations")
+    edit(
+        svc,
+        '    kinds: [referral-directory]\n    summary:\n      en: "A network of organisations',
+        '    kinds: [referral-directory]\n    status: stopped\n    summary:\n      en: "A network of organisations',
+    )
     found = problems_of(project / "data")
     assert any("The status is 'stopped' but no 'status_note' explains it" in p for p in found), found
 
@@ -119,11 +136,15 @@ def _facts_text() -> str:
     return "\n".join(texts).replace("[at]", "@").replace("[dot]", ".")
 
 
-@pytest.mark.skipif(not (SHARED / "sources" / "services-facts.md").exists(), reason="shared/ is not beside the checkout")
+@pytest.mark.skipif(
+    not (SHARED / "sources" / "services-facts.md").exists(), reason="shared/ is not beside the checkout"
+)
 def test_every_channel_traces_to_the_facts_file_or_a_seed():
     text = _facts_text()
-    phones = {phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-              for m in phonenumbers.PhoneNumberMatcher(text, None, leniency=phonenumbers.Leniency.POSSIBLE)}
+    phones = {
+        phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        for m in phonenumbers.PhoneNumberMatcher(text, None, leniency=phonenumbers.Leniency.POSSIBLE)
+    }
     squashed = re.sub(r"[\s,|]+", "", text).lower()
     missing = []
     for service in KB.services.services:
@@ -140,11 +161,17 @@ def test_every_channel_traces_to_the_facts_file_or_a_seed():
     assert not missing, missing
 
 
-@pytest.mark.skipif(not (SHARED / "sources" / "services-facts.md").exists(), reason="shared/ is not beside the checkout")
+@pytest.mark.skipif(
+    not (SHARED / "sources" / "services-facts.md").exists(), reason="shared/ is not beside the checkout"
+)
 def test_every_source_address_is_in_the_facts_file_or_a_seed():
     text = _facts_text()
-    missing = [f"{s.id}: {src.url}" for s in KB.services.services for src in s.sources
-               if src.url and src.url not in text and not (SHARED / "seeds" / src.url).exists()]
+    missing = [
+        f"{s.id}: {src.url}"
+        for s in KB.services.services
+        for src in s.sources
+        if src.url and src.url not in text and not (SHARED / "seeds" / src.url).exists()
+    ]
     assert not missing, missing
 
 
@@ -164,8 +191,10 @@ def _listed(page: Path) -> set[str]:
 
 
 def test_without_javascript_the_kind_pages_filter_by_kind(built_site):
-    listed = {a["href"].rstrip("/").split("/")[-1]
-              for a in read_html(built_site / "directory/kind-legal-aid/index.html").select("li.kb-service > p > a")}
+    listed = {
+        a["href"].rstrip("/").split("/")[-1]
+        for a in read_html(built_site / "directory/kind-legal-aid/index.html").select("li.kb-service > p > a")
+    }
     expected = {s.id for s in KB.services.services if "legal-aid" in s.kinds}
     assert listed == expected and "defenddefenders" in listed
 
@@ -176,8 +205,10 @@ def test_without_javascript_the_area_pages_filter_by_region(built_site):
     assert listed == {s.id for s in KB.services.services if "KE" in s.areas} == {"defenddefenders", "pbi"}
     wider = [a["href"] for a in kenya.select("article li > a[href]")]
     assert "../area-002/" in wider and "../area-worldwide/" in wider  # region and worldwide listings, linked
-    africa = {a["href"].rstrip("/").split("/")[-1]
-              for a in read_html(built_site / "directory/area-002/index.html").select("li.kb-service > p > a")}
+    africa = {
+        a["href"].rstrip("/").split("/")[-1]
+        for a in read_html(built_site / "directory/area-002/index.html").select("li.kb-service > p > a")
+    }
     assert "uaf-africa" in africa and "forum-asia" not in africa
     # every entry that works in Kenya is one click away from the Kenya page
     reachable = listed | africa | {s.id for s in KB.services.services if "worldwide" in s.areas}
@@ -239,6 +270,7 @@ def test_source_date_epoch_sets_the_build_date(monkeypatch):
 def test_stale_badge_follows_source_date_epoch(project):
     env_date = int(dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp())
     import os
+
     old = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(env_date)
     try:

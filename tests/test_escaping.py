@@ -16,20 +16,23 @@ def render(text: str) -> str:
     return markdown.markdown(text, extensions=EXTENSIONS)
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>",
-    "[x](javascript:alert(1))",
-    "![x](https://tracker.example/pixel.png)",
-    "text {: onclick=\"alert(1)\" }",
-    "<img src=x onerror=alert(1)>",
-    "<https://example.org>",
-    "`code` *em* __strong__ ~~del~~",
-    "&lt;script&gt;",
-    "1. looks like a list",
-    "- looks like a list",
-    "# looks like a heading",
-    "| a | b |",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![x](https://tracker.example/pixel.png)",
+        'text {: onclick="alert(1)" }',
+        "<img src=x onerror=alert(1)>",
+        "<https://example.org>",
+        "`code` *em* __strong__ ~~del~~",
+        "&lt;script&gt;",
+        "1. looks like a list",
+        "- looks like a list",
+        "# looks like a heading",
+        "| a | b |",
+    ],
+)
 def test_escaped_text_renders_as_the_same_characters(hostile):
     html = render(f"- {escape_text(hostile)}")
     assert find_unsafe_markup(html) == []
@@ -52,16 +55,19 @@ def test_numbers_inside_text_are_left_readable():
     assert escape_text("1.3 is a row") == "1.3 is a row"
 
 
-@pytest.mark.parametrize("html,what", [
-    ('<script>x</script>', "<script> element"),
-    ('<a href="javascript:alert(1)">x</a>', "'javascript:' scheme"),
-    ('<a href=" jav&#x09;ascript:alert(1)">x</a>', "'javascript:' scheme"),
-    ('<p onclick="x">x</p>', "event handler attribute onclick"),
-    ('<img src="https://tracker.example/p.png">', "loading from another host"),
-    ('<img src="//tracker.example/p.png">', "loading from another host"),
-    ('<iframe src="x"></iframe>', "<iframe> element"),
-    ('<p style="background:url(https://t.example/x)">x</p>', "style attribute loading"),
-])
+@pytest.mark.parametrize(
+    "html,what",
+    [
+        ("<script>x</script>", "<script> element"),
+        ('<a href="javascript:alert(1)">x</a>', "'javascript:' scheme"),
+        ('<a href=" jav&#x09;ascript:alert(1)">x</a>', "'javascript:' scheme"),
+        ('<p onclick="x">x</p>', "event handler attribute onclick"),
+        ('<img src="https://tracker.example/p.png">', "loading from another host"),
+        ('<img src="//tracker.example/p.png">', "loading from another host"),
+        ('<iframe src="x"></iframe>', "<iframe> element"),
+        ('<p style="background:url(https://t.example/x)">x</p>', "style attribute loading"),
+    ],
+)
 def test_html_check_finds_unsafe_markup(html, what):
     assert any(what in found for found in find_unsafe_markup(html)), find_unsafe_markup(html)
 

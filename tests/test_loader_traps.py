@@ -37,25 +37,47 @@ def data(project) -> Path:
 def test_real_data_loads():
     kb = load_knowledge_base(ROOT / "data", LANGS)
     ids = [row.id for _, row in kb.rows()]
-    assert ids == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7",
-                   "3.1", "3.2", "3.3", "3.4", "3.5"]
+    assert ids == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "2.7",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+    ]
 
 
 def test_duplicate_key_is_an_error_at_the_second_key(data):
     rec = data / "recommendations.yaml"
-    edit(rec, '        problem:\n          en: "Psychological stress and trauma"',
-         '        problem: "first"\n        problem:\n          en: "Psychological stress and trauma"')
+    edit(
+        rec,
+        '        problem:\n          en: "Psychological stress and trauma"',
+        '        problem: "first"\n        problem:\n          en: "Psychological stress and trauma"',
+    )
     line = line_of(rec, "problem:", 5)  # the repeated key
     found = problems_of(data)
-    assert any(p.startswith(f"{REC}:{line}:") and "appears twice" in p and f"first on line {line - 1}" in p
-               for p in found), found
+    assert any(
+        p.startswith(f"{REC}:{line}:") and "appears twice" in p and f"first on line {line - 1}" in p for p in found
+    ), found
 
 
 @pytest.mark.parametrize("typed", ["NO", "on", "0123", "17:30", "yes", "~", "2021-10-01"])
 def test_unquoted_scalars_stay_the_text_typed(data, typed):
     rec = data / "recommendations.yaml"
-    edit(rec, '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
-         f'          en: {typed}\n        needs:')
+    edit(
+        rec,
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        f"          en: {typed}\n        needs:",
+    )
     kb = load_knowledge_base(data, LANGS)
     row = next(r for _, r in kb.rows() if r.id == "1.2")
     assert row.problem.en == typed
@@ -86,14 +108,19 @@ def test_unknown_field_suggests_the_right_name(data):
     edit(rec, "        tags: [psychosocial]", "        tagz: [psychosocial]")
     line = line_of(rec, "tagz:")
     found = problems_of(data)
-    assert any(p.startswith(f"{REC}:{line}:9:") and "Unknown field 'tagz'" in p and "Did you mean 'tags'?" in p
-               for p in found), found
+    assert any(
+        p.startswith(f"{REC}:{line}:9:") and "Unknown field 'tagz'" in p and "Did you mean 'tags'?" in p for p in found
+    ), found
 
 
 def test_missing_required_field_names_the_block(data):
     rec = data / "recommendations.yaml"
-    edit(rec, '        short_title:\n          en: "Arrests under restrictive laws"\n'
-              '          fr: {text: "Arrestations en vertu de lois restrictives", status: draft}\n', "")
+    edit(
+        rec,
+        '        short_title:\n          en: "Arrests under restrictive laws"\n'
+        '          fr: {text: "Arrestations en vertu de lois restrictives", status: draft}\n',
+        "",
+    )
     found = problems_of(data)
     assert any("short_title: The required field 'short_title' is missing" in p for p in found), found
 
@@ -104,17 +131,27 @@ def test_duplicate_row_id_across_themes(data):
     line = line_of(rec, 'id: "1.1"', 2)
     first = line_of(rec, 'id: "1.1"', 1)
     found = problems_of(data)
-    assert any(p.startswith(f"{REC}:{line}:") and f"'1.1' is used twice (first on line {first})" in p
-               for p in found), found
+    assert any(p.startswith(f"{REC}:{line}:") and f"'1.1' is used twice (first on line {first})" in p for p in found), (
+        found
+    )
 
 
-@pytest.mark.parametrize("old,new,what", [
-    ("tags: [psychosocial]", "tags: [psychosocail]", "no tag with the id 'psychosocail'"),
-    ("source: defend-her-2021\n            locator: \"summary of the panel discussion\"\n            covers",
-     "source: defend-her-2022\n            locator: \"summary of the panel discussion\"\n            covers",
-     "no source document with the id 'defend-her-2022'"),
-    ("actors: [diplomatic-missions, donors]", "actors: [diplomatic-missions, donnors]", "no actor with the id 'donnors'"),
-])
+@pytest.mark.parametrize(
+    "old,new,what",
+    [
+        ("tags: [psychosocial]", "tags: [psychosocail]", "no tag with the id 'psychosocail'"),
+        (
+            'source: defend-her-2021\n            locator: "summary of the panel discussion"\n            covers',
+            'source: defend-her-2022\n            locator: "summary of the panel discussion"\n            covers',
+            "no source document with the id 'defend-her-2022'",
+        ),
+        (
+            "actors: [diplomatic-missions, donors]",
+            "actors: [diplomatic-missions, donnors]",
+            "no actor with the id 'donnors'",
+        ),
+    ],
+)
 def test_dangling_references(data, old, new, what):
     rec = data / "recommendations.yaml"
     edit(rec, old, new)
@@ -125,8 +162,11 @@ def test_dangling_references(data, old, new, what):
 
 def test_translation_in_unknown_language(data):
     rec = data / "recommendations.yaml"
-    edit(rec, 'fr: {text: "Stress psychologique et traumatisme", status: draft}',
-         'fr: {text: "Stress psychologique et traumatisme", status: draft}\n          de: {text: "Stress", status: draft}')
+    edit(
+        rec,
+        'fr: {text: "Stress psychologique et traumatisme", status: draft}',
+        'fr: {text: "Stress psychologique et traumatisme", status: draft}\n          de: {text: "Stress", status: draft}',
+    )
     line = line_of(rec, "de: {text")
     found = problems_of(data)
     assert any(p.startswith(f"{REC}:{line}:") and "'de' is not a language of this site" in p for p in found), found
@@ -134,12 +174,16 @@ def test_translation_in_unknown_language(data):
 
 def test_translation_status_must_be_draft_or_reviewed(data):
     rec = data / "recommendations.yaml"
-    edit(rec, 'fr: {text: "Formation aux compétences financières", status: draft}',
-         'fr: {text: "Formation aux compétences financières", status: done}')
+    edit(
+        rec,
+        'fr: {text: "Formation aux compétences financières", status: draft}',
+        'fr: {text: "Formation aux compétences financières", status: done}',
+    )
     line = line_of(rec, "status: done")
     found = problems_of(data)
-    assert any(p.startswith(f"{REC}:{line}:") and "'done' is not an allowed value" in p and "'draft'" in p
-               for p in found), found
+    assert any(
+        p.startswith(f"{REC}:{line}:") and "'done' is not an allowed value" in p and "'draft'" in p for p in found
+    ), found
 
 
 def test_tick_must_be_true_or_false(data):
@@ -155,8 +199,9 @@ def test_tab_indentation_names_the_line(data):
     edit(rec, "        tags: [legal]", "\ttags: [legal]")
     line = line_of(rec, "\ttags: [legal]")
     found = problems_of(data)
-    assert found == [f"{REC}:{line}:1: This line is indented with a tab character. "
-                     "Indent with spaces only (two spaces per level)."]
+    assert found == [
+        f"{REC}:{line}:1: This line is indented with a tab character. Indent with spaces only (two spaces per level)."
+    ]
 
 
 def test_broken_indentation_is_a_located_syntax_error(data):
@@ -186,8 +231,7 @@ def test_row_filed_under_the_wrong_theme(data):
 
 def test_the_validate_command_prints_problems_without_traceback(project):
     edit(project / "data" / "recommendations.yaml", "tags: [psychosocial]", "tags: [psychosocail]")
-    result = subprocess.run([str(BIN / "whrdkb"), "--root", str(project), "validate"],
-                            capture_output=True, text=True)
+    result = subprocess.run([str(BIN / "whrdkb"), "--root", str(project), "validate"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert re.search(r"^data/recommendations\.yaml:\d+:\d+: .*psychosocail", result.stderr, re.MULTILINE), result.stderr

@@ -143,10 +143,20 @@ def test_editing_the_english_makes_its_translation_stale(stamped_project):
 
 def test_report_lists_stale_translations_and_broken_links(stamped_project):
     project = stamped_project
-    edit(project / "data" / "recommendations.yaml", 'en: "Rapid response funding"', 'en: "Rapid response funding for WHRDs"')
-    edit(project / "docs" / "en" / "about.md", "# About and sources", "# About and sources\n\n[broken](recommendations/9-9.md)")
+    edit(
+        project / "data" / "recommendations.yaml",
+        'en: "Rapid response funding"',
+        'en: "Rapid response funding for WHRDs"',
+    )
+    edit(
+        project / "docs" / "en" / "about.md",
+        "# About and sources",
+        "# About and sources\n\n[broken](recommendations/9-9.md)",
+    )
     # Not --strict: MkDocs would stop at the broken link; the report is what must find it in the HTML.
-    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "--site-dir", "site"], cwd=project, check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-q", "--site-dir", "site"], cwd=project, check=True, capture_output=True
+    )
     report = run("whrdkb", "--root", str(project), "report", "--site", str(project / "site"))
     assert report.returncode == 1
     assert "data/recommendations.yaml [fr]: reviewed 0, draft" in report.stdout
@@ -159,6 +169,8 @@ def test_stamp_ties_new_translations_to_the_english(project):
     data = project / "data"  # translations without fingerprints, as after a maintainer's edit
     result = run("whrdkb", "--root", str(project), "stamp")
     committed = sum(p.read_text().count(', of: "') for p in (ROOT / "data").glob("*.yaml"))
-    assert result.returncode == 0 and f"stamped {committed} translations" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and f"stamped {committed} translations" in result.stdout, (
+        result.stdout + result.stderr
+    )
     assert run("whrdkb", "--root", str(project), "stamp").stdout.startswith("stamped 0 ")
     assert load_knowledge_base(data, LANGUAGES).ui.strings["theme"].translations["fr"].of is not None

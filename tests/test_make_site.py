@@ -18,7 +18,9 @@ def make_site(project: Path) -> subprocess.CompletedProcess:
     """The README's build command, with this test run's virtual environment (no reinstall)."""
     return subprocess.run(
         ["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.site-installed"],
-        cwd=project, capture_output=True, text=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -37,18 +39,28 @@ def published(tmp_path_factory) -> Path:
     return project
 
 
-@pytest.mark.parametrize("old,new,message", [
-    ("        tags: [psychosocial]", "        tags: [psychosocial]\n        tags: [legal]", "appears twice"),
-    ("        tags: [psychosocial]", "        tags: [psychosocial]\n        colour: red", "Unknown field 'colour'"),
-    ("        tags: [psychosocial]", "        tags: [psychosocial, no-such-tag]", "no tag with the id 'no-such-tag'"),
-])
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("        tags: [psychosocial]", "        tags: [psychosocial]\n        tags: [legal]", "appears twice"),
+        ("        tags: [psychosocial]", "        tags: [psychosocial]\n        colour: red", "Unknown field 'colour'"),
+        (
+            "        tags: [psychosocial]",
+            "        tags: [psychosocial, no-such-tag]",
+            "no tag with the id 'no-such-tag'",
+        ),
+    ],
+)
 def test_broken_data_fails_with_file_and_line_and_keeps_the_site(published, old, new, message):
     rec = published / "data" / "recommendations.yaml"
     good = rec.read_text()
     try:
         edit(rec, old, new)
-        expected_line = next(n for n, line in enumerate(rec.read_text().splitlines(), 1)
-                             if line in new.split("\n")[1:] or line == new.split("\n")[-1])
+        expected_line = next(
+            n
+            for n, line in enumerate(rec.read_text().splitlines(), 1)
+            if line in new.split("\n")[1:] or line == new.split("\n")[-1]
+        )
         result = make_site(published)
         output = result.stdout + result.stderr
         assert result.returncode != 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, LANGUAGES, copy_project, read_html
+from conftest import BIN, LANGUAGES, copy_project, read_html, search_on_page
 from whrdkb.core.bundles import make_bundles, read_checksums
 
 
@@ -54,7 +54,10 @@ def test_each_language_copy_holds_its_own_pages_and_the_shared_files(bundles):
     assert "whrd-kb-fr/fr/recommendations/1-3.html" in names["fr"]
     assert "whrd-kb-fr/recommendations/1-3.html" not in names["fr"]  # no English pages in the French copy
     assert "whrd-kb-fr/assets/javascripts/iframe-worker/shim.js" in names["fr"]
-    assert "whrd-kb-fr/search/search_index.js" in names["fr"]
+    assert "whrd-kb-fr/assets/search/index.fr.js" in names["fr"]
+    assert "whrd-kb-fr/assets/search/index.en.js" not in names["fr"]  # each copy has its own language's index
+    assert "whrd-kb-fr/assets/search/vendor/stemmer.ar.js" not in names["fr"]
+    assert "whrd-kb-all/assets/search/index.ne.js" in names["all"]
     assert not [n for n in names["en"] if n.startswith("whrd-kb-en/fr/")]
     assert "whrd-kb-all/fr/index.html" in names["all"] and "whrd-kb-all/index.html" in names["all"]
     assert not [n for names_ in names.values() for n in names_ if n.endswith(".map")]
@@ -114,20 +117,19 @@ def test_from_file_the_copy_navigates_and_fetches_nothing_else(offline_page):
 def test_from_file_search_works(offline_page):
     page, root, outside = offline_page
     page.goto(_file_url(root / "fr" / "index.html"))
-    page.click("input.md-search__input")
-    page.keyboard.type("psychosocial")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    assert page.locator(".md-search-result__item").count() > 0
+    page.click("a.kb-search-link")
+    assert page.url.endswith("/fr/search/index.html")
+    results = search_on_page(page, "psychosocial")
+    assert results and all("/fr/" in url for url in results), results
     assert "psychosocial" not in page.url and outside == []
 
 
 @pytest.mark.parametrize("language,query", [("ar", "المغادرة"), ("ne", "इतिहास")])
 def test_from_file_search_in_arabic_and_nepali_finds_a_page_of_that_language(offline_page, language, query):
     page, root, outside = offline_page
-    page.goto(_file_url(root / language / "index.html"))
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
-    assert f"/{language}/" in first, first
+    page.goto(_file_url(root / language / "search" / "index.html"))
+    results = search_on_page(page, query)
+    assert results and all(f"/{language}/" in url for url in results), results
+    page.click(".kb-search__results a >> nth=0")
+    assert f"/{language}/" in page.url and page.locator("html").get_attribute("lang") == language
     assert outside == []

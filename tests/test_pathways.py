@@ -38,7 +38,9 @@ def test_dead_option_names_its_line(pathways):
     edit(pathways, "            next: care-grant", "            next: care-grnat")
     line = line_of(pathways, "next: care-grnat")
     found = problems_of(pathways.parent)
-    assert any(p.startswith(f"{PW}:{line}:") and "leads to 'care-grnat', which does not exist" in p for p in found), found
+    assert any(p.startswith(f"{PW}:{line}:") and "leads to 'care-grnat', which does not exist" in p for p in found), (
+        found
+    )
 
 
 def test_unreachable_step_is_reported(pathways):
@@ -64,7 +66,7 @@ def test_outcome_without_referral_is_reported(pathways):
 
 def test_outcome_without_action_is_reported(pathways):
     text = pathways.read_text()
-    start = text.index("        actions:\n          - text:\n              en: \"Ask for mental health")
+    start = text.index('        actions:\n          - text:\n              en: "Ask for mental health')
     end = text.index("        referrals:", start)
     pathways.write_text(text[:start] + "        actions: []\n" + text[end:])
     found = problems_of(pathways.parent)
@@ -77,11 +79,18 @@ def test_action_must_say_what_it_is_based_on(pathways):
     assert any("an action must say what it is based on" in p.lower() for p in found), found
 
 
-@pytest.mark.parametrize("old,new,message", [
-    ("          - kind: protective-accompaniment", "          - kind: protective-acompaniment", "no kind of support"),
-    ("          - service: lifeline", "          - service: lifelines", "no directory entry"),
-    ('    rows: ["2.7"]\n    falls_back_in', '    rows: ["2.8"]\n    falls_back_in', "no matrix row"),
-])
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        (
+            "          - kind: protective-accompaniment",
+            "          - kind: protective-acompaniment",
+            "no kind of support",
+        ),
+        ("          - service: lifeline", "          - service: lifelines", "no directory entry"),
+        ('    rows: ["2.7"]\n    falls_back_in', '    rows: ["2.8"]\n    falls_back_in', "no matrix row"),
+    ],
+)
 def test_dangling_references(pathways, old, new, message):
     edit(pathways, old, new)
     line = line_of(pathways, new.split("\n")[0].strip())
@@ -92,7 +101,9 @@ def test_dangling_references(pathways, old, new, message):
 def test_incomplete_translation_must_be_declared(pathways):
     edit(pathways, '\n          fr: {text: "Que se passe-t-il ?", status: draft}', "")  # first pathway's first question
     found = problems_of(pathways.parent)
-    assert any("is not fully translated into 'fr': 1 texts are missing" in p and "falls_back_in" in p for p in found), found
+    assert any("is not fully translated into 'fr': 1 texts are missing" in p and "falls_back_in" in p for p in found), (
+        found
+    )
     edit(pathways, "    falls_back_in: [es, ar, ne]", "    falls_back_in: [fr, es, ar, ne]")
     load_knowledge_base(pathways.parent, LANGS)  # declared: accepted, shown in English with a notice
 

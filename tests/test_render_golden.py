@@ -26,25 +26,28 @@ def kb():
     return load_knowledge_base(FIXTURES, ["en", "fr"])
 
 
-@pytest.mark.parametrize("language,page,golden", [
-    ("en", "recommendations/1-1.md", "row-1-1.en.md"),
-    ("fr", "recommendations/1-1.md", "row-1-1.fr.md"),
-    ("en", "recommendations/1-2.md", "row-1-2.en.md"),
-    ("en", "recommendations/theme-1.md", "theme-1.en.md"),
-    ("en", "recommendations/index.md", "overview.en.md"),
-    ("fr", "recommendations/tags.md", "tags.fr.md"),
-    ("en", "recommendations/actors.md", "actors.en.md"),
-    ("en", "directory/test-legal-aid.md", "service.en.md"),
-    ("fr", "directory/test-legal-aid.md", "service.fr.md"),
-    ("en", "directory/index.md", "directory.en.md"),
-    ("en", "directory/kind-legal-aid.md", "kind-legal-aid.en.md"),
-    ("fr", "directory/area-ke.md", "area-ke.fr.md"),
-    ("en", "pathways/test-path/start.md", "pathway-step.en.md"),
-    ("fr", "pathways/test-path/later.md", "pathway-step.fr.md"),
-    ("en", "pathways/test-path/lawyer.md", "pathway-outcome.en.md"),
-    ("en", "pathways/test-path/index.md", "pathway-overview.en.md"),
-    ("fr", "pathways/index.md", "pathways.fr.md"),
-])
+@pytest.mark.parametrize(
+    "language,page,golden",
+    [
+        ("en", "recommendations/1-1.md", "row-1-1.en.md"),
+        ("fr", "recommendations/1-1.md", "row-1-1.fr.md"),
+        ("en", "recommendations/1-2.md", "row-1-2.en.md"),
+        ("en", "recommendations/theme-1.md", "theme-1.en.md"),
+        ("en", "recommendations/index.md", "overview.en.md"),
+        ("fr", "recommendations/tags.md", "tags.fr.md"),
+        ("en", "recommendations/actors.md", "actors.en.md"),
+        ("en", "directory/test-legal-aid.md", "service.en.md"),
+        ("fr", "directory/test-legal-aid.md", "service.fr.md"),
+        ("en", "directory/index.md", "directory.en.md"),
+        ("en", "directory/kind-legal-aid.md", "kind-legal-aid.en.md"),
+        ("fr", "directory/area-ke.md", "area-ke.fr.md"),
+        ("en", "pathways/test-path/start.md", "pathway-step.en.md"),
+        ("fr", "pathways/test-path/later.md", "pathway-step.fr.md"),
+        ("en", "pathways/test-path/lawyer.md", "pathway-outcome.en.md"),
+        ("en", "pathways/test-path/index.md", "pathway-overview.en.md"),
+        ("fr", "pathways/index.md", "pathways.fr.md"),
+    ],
+)
 def test_page_matches_golden(kb, language, page, golden):
     pages = {p.path: p.markdown for p in render_all(kb, language, OPTIONS)}
     expected = GOLDEN / golden

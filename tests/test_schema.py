@@ -56,8 +56,11 @@ def _fields(schema: dict):
 @pytest.mark.parametrize("data_file", DATA_FILES)
 def test_every_field_has_a_title_a_description_and_an_example(data_file):
     schema = json.loads(render_schemas()[schema_name(data_file)])
-    missing = [f"{model}.{name}" for model, name, prop in _fields(schema)
-               if not (prop.get("title") and prop.get("description") and prop.get("examples"))]
+    missing = [
+        f"{model}.{name}"
+        for model, name, prop in _fields(schema)
+        if not (prop.get("title") and prop.get("description") and prop.get("examples"))
+    ]
     assert not missing, missing
 
 

@@ -32,8 +32,19 @@ def test_every_row_has_a_page_with_a_stable_address(built_site, language, slug):
     assert html.find("html")["lang"] == language
 
 
-@pytest.mark.parametrize("url", ["", "about", "recommendations", "recommendations/theme-1", "recommendations/theme-2",
-                                 "recommendations/theme-3", "recommendations/tags", "recommendations/actors"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "about",
+        "recommendations",
+        "recommendations/theme-1",
+        "recommendations/theme-2",
+        "recommendations/theme-3",
+        "recommendations/tags",
+        "recommendations/actors",
+    ],
+)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_index_pages_exist_in_both_languages(built_site, language, url):
     assert page(built_site, language, url).is_file()
@@ -108,21 +119,29 @@ def test_safety_settings_reach_the_output(built_site):
 
 def test_unquoted_no_and_time_show_exactly_as_typed(project):
     rec = project / "data" / "recommendations.yaml"
-    edit(rec, '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
-         "          en: NO\n        needs:")
+    edit(
+        rec,
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        "          en: NO\n        needs:",
+    )
     edit(rec, '              en: "Rapid response funding"', "              en: 17:30")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     problem = read_html(page(site, "en", "recommendations/1-2")).select("article h2 + p")[0].get_text()
     assert problem == "NO"
-    assert "17:30" in [li.get_text().split("\n")[0].strip() for li in
-                       read_html(page(site, "en", "recommendations/1-3")).select("article li")]
+    assert "17:30" in [
+        li.get_text().split("\n")[0].strip()
+        for li in read_html(page(site, "en", "recommendations/1-3")).select("article li")
+    ]
 
 
 def test_missing_translation_falls_back_visibly(project):
-    edit(project / "data" / "recommendations.yaml",
-         '\n              fr: {text: "Financement de réponse rapide", status: draft}', "")
+    edit(
+        project / "data" / "recommendations.yaml",
+        '\n              fr: {text: "Financement de réponse rapide", status: draft}',
+        "",
+    )
     (project / "docs" / "fr" / "about.md").unlink()
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -136,8 +155,11 @@ def test_missing_translation_falls_back_visibly(project):
 
 
 def test_hostile_text_in_data_is_shown_as_text(project):
-    edit(project / "data" / "recommendations.yaml", '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
-         '          en: "<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)> {: onclick=\\"alert(4)\\" }"\n        needs:')
+    edit(
+        project / "data" / "recommendations.yaml",
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        '          en: "<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)> {: onclick=\\"alert(4)\\" }"\n        needs:',
+    )
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     html = read_html(page(project / "site", "en", "recommendations/1-2"))
@@ -149,7 +171,11 @@ def test_hostile_text_in_data_is_shown_as_text(project):
 
 
 def test_unsafe_markup_in_a_hand_written_page_stops_the_build(project):
-    edit(project / "docs" / "en" / "about.md", "# About and sources", '# About and sources\n\n<img src="x" onerror="alert(1)">')
+    edit(
+        project / "docs" / "en" / "about.md",
+        "# About and sources",
+        '# About and sources\n\n<img src="x" onerror="alert(1)">',
+    )
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "en/about.md: unsafe markup" in result.stderr and "onerror" in result.stderr

@@ -15,19 +15,34 @@ MESSAGE = re.compile(r"^data/[a-z]+\.yaml:\d+:\d+: .+\. .+\.$")
 
 # (file, text before, text after, words the message must contain)
 MISTAKES = [
-    ("pathways.yaml", "    audience: defenders\n    title:\n      en: \"I am in physical",
-     "    audience: defenders\n     title:\n      en: \"I am in physical", "indentation"),
-    ("ui.yaml", "  theme:\n    en: \"Theme\"", "  theme:\n\ten: \"Theme\"", "indented with a tab"),
-    ("vocabularies.yaml", "\nactors:\n", '  - id: legal\n    label: "Legal aid"\n    description: "Copied, id not changed."\n\nactors:\n',
-     "is used twice"),
+    (
+        "pathways.yaml",
+        '    audience: defenders\n    title:\n      en: "I am in physical',
+        '    audience: defenders\n     title:\n      en: "I am in physical',
+        "indentation",
+    ),
+    ("ui.yaml", '  theme:\n    en: "Theme"', '  theme:\n\ten: "Theme"', "indented with a tab"),
+    (
+        "vocabularies.yaml",
+        "\nactors:\n",
+        '  - id: legal\n    label: "Legal aid"\n    description: "Copied, id not changed."\n\nactors:\n',
+        "is used twice",
+    ),
     ("recommendations.yaml", "tags: [psychosocial]", "tags: [psychosocail]", "Did you mean 'psychosocial'"),
-    ("recommendations.yaml", '      fr: {text: "Sécurité des FDDH en tant que personnes", status: draft}',
-     '      fr: {text: "Sécurité des FDDH en tant que personnes", status: draft}\n      de: {text: "Sicherheit", status: draft}',
-     "'de' is not a language of this site"),
+    (
+        "recommendations.yaml",
+        '      fr: {text: "Sécurité des FDDH en tant que personnes", status: draft}',
+        '      fr: {text: "Sécurité des FDDH en tant que personnes", status: draft}\n      de: {text: "Sicherheit", status: draft}',
+        "'de' is not a language of this site",
+    ),
     ("services.yaml", "        source: guidelines\n", "", "required field 'source' is missing"),
     ("services.yaml", "    kinds: [temporary-relocation]\n", "    kinds: [relocation-grant]\n", "no kind of support"),
-    ("services.yaml", '    eligibility: "Open to all human rights defenders who work',
-     '    eligibilty: "Open to all human rights defenders who work', "Did you mean 'eligibility'"),
+    (
+        "services.yaml",
+        '    eligibility: "Open to all human rights defenders who work',
+        '    eligibilty: "Open to all human rights defenders who work',
+        "Did you mean 'eligibility'",
+    ),
     ("services.yaml", 'value: "+442070650775"', 'value: "+44 20 7065"', "not a valid international phone number"),
     ("services.yaml", "        date: 2023-10-20", "        date: 20/10/2023", "write dates as YYYY-MM-DD"),
 ]
@@ -38,8 +53,12 @@ def test_ten_typical_mistakes_give_ten_readable_messages(tmp_path):
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     for name, before, after, _ in MISTAKES:
         edit(project / "data" / name, before, after)
-    result = subprocess.run(["make", "-s", "validate", f"VENV={VENV}", "-o", f"{VENV}/.site-installed"],
-                            cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-s", "validate", f"VENV={VENV}", "-o", f"{VENV}/.site-installed"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output

@@ -50,15 +50,23 @@ def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
     content = {name: (site / name).read_bytes() for name in files}  # shared files go into every zip: read once
     bundles = [_write_zip(content, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
     for language in languages:
+        # Shared files of one language only (its search index and stemmer: NAME.<lang>.js).
+        own_shared = [f for f in shared if _language_of(f, languages) in (None, language)]
         if language == languages[0]:
-            chosen, extra = default_pages + shared, {}
+            chosen, extra = default_pages + own_shared, {}
         else:
             # This language's folder and the shared assets; the root opens this language's home.
-            chosen = [f for f in files if f.startswith(f"{language}/")] + shared
+            chosen = [f for f in files if f.startswith(f"{language}/")] + own_shared
             extra = {"index.html": _redirect(f"{language}/index.html")}
         bundles.append(_write_zip(content, out / f"{PREFIX}-{language}.zip", f"{PREFIX}-{language}", chosen, extra))
     (out / CHECKSUMS).write_text("".join(f"{b.sha256}  {b.name}\n" for b in bundles), encoding="utf-8")
     return bundles
+
+
+def _language_of(name: str, languages: list[str]) -> str | None:
+    """The language a shared asset belongs to, when its name says so (assets/search/index.fr.js)."""
+    parts = name.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[2] == "js" and parts[1] in languages else None
 
 
 def read_checksums(out: Path) -> list[Bundle]:

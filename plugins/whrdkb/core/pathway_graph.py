@@ -130,7 +130,7 @@ def _translations(pathway: Pathway, here: Path_, source: Source, site_languages:
                 )
             )
     for language in site_languages:
-        if language == SOURCE_LANGUAGE or language in pathway.falls_back_in:
+        if language == SOURCE_LANGUAGE or pathway.shown_in_english(language):
             continue
         missing = [path for path, text in texts if language not in text.translations]
         if missing:

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.models import SOURCE_LANGUAGE
+
 
 def default_first(entries: Iterable[tuple[str, bool]]) -> list[str]:
     """Language codes, the default one first: from (locale, is_default) pairs in configuration order."""
@@ -17,3 +19,16 @@ def is_offline_build(config: MkDocsConfig) -> bool:
     """True when Material's offline plugin is on (the copy for file://, made by make bundles)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
+
+
+def site_languages(config: MkDocsConfig) -> list[str]:
+    """The site's languages, default first: static-i18n's list, or the theme's language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme.get("language") or SOURCE_LANGUAGE]
+    return default_first((lang.locale, lang.default) for lang in i18n.config.languages)
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language of the build in progress (static-i18n sets the theme's language per build)."""
+    return config.theme.get("language") or SOURCE_LANGUAGE

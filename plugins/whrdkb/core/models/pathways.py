@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, model_validator
 
-from .common import Id, KindRef, LocalizedText, Model, RowRef, ServiceRef, described, rule_error
+from .common import Id, KindRef, LocalizedText, Model, RowRef, ServiceRef, described, iter_localized, rule_error
 from .geo import AreaCode, LanguageCode
 
 SeedName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
@@ -144,10 +144,20 @@ class Pathway(Model):
     falls_back_in: list[LanguageCode] = described(
         "Shown in English in",
         "Languages whose translation of this pathway is incomplete: its pages say so and show English text. "
-        "A language must be listed here unless every text of the pathway is translated into it.",
+        "A language into which some texts of the pathway are translated must be listed here unless all are; "
+        "a language with no translation at all is shown in English without being listed.",
         ["fr"],
         default_factory=list,
     )
+
+    def translated_into(self, language: str) -> str:
+        """'all', 'none' or 'some': how much of the pathway has a translation into `language`."""
+        found = {language in text.translations for _, text in iter_localized(self)}
+        return "all" if found == {True} else "none" if True not in found else "some"
+
+    def shown_in_english(self, language: str) -> bool:
+        """Whether the pathway's pages in `language` show its English text (with a notice)."""
+        return language in self.falls_back_in or self.translated_into(language) == "none"
 
 
 class PathwaysFile(Model):

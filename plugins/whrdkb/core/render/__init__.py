@@ -17,9 +17,10 @@ from .downloads import render_downloads
 from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
+from .search import render_search
 
 # Every page family, in the order pages are written.
-RENDERERS = (render_matrix, render_directory, render_pathways, render_downloads)
+RENDERERS = (render_matrix, render_directory, render_pathways, render_downloads, render_search)
 TEMPLATES = Path(__file__).parent / "templates"
 _UI_CALL = re.compile(r"""ui\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
@@ -54,6 +55,12 @@ def required_ui_keys() -> frozenset[str]:
         "line",
         "view_source",
         "edit_source",
+        "search_open",
+        "search_label",
+        "search_button",
+        "search_privacy",
+        "search_none",
+        "search_count",
     }
     return frozenset(keys)
 

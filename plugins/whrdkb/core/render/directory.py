@@ -19,7 +19,7 @@ from ..load import KnowledgeBase
 from ..models import Service
 from ..models.geo import area_name, language_name
 from .markdown import Safe, escape_text
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "directory"
 # Countries where the seed documents' defenders work: they get a listing page even when no entry names them.
@@ -95,6 +95,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         areas=areas,
         services=listing(kb),
         **directory_helpers(ctx, options),
+        meta=LISTING,
     )
 
 
@@ -113,6 +114,7 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
         services=services_of_kind(kb, kind_id),
         rows=rows,
         **directory_helpers(ctx, options),
+        meta=LISTING,
     )
 
 
@@ -139,6 +141,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
         narrower=narrower_areas(kb, code),
         count=count,
         **helpers,
+        meta=LISTING,
     )
 
 

@@ -6,7 +6,7 @@ from ..directory import RenderOptions, services_for_row
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Row, Theme
 from .markdown import slug
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "recommendations"
 
@@ -31,6 +31,7 @@ def render_overview(kb: KnowledgeBase, language: str) -> GeneratedPage:
         title,
         source_of(kb, "recommendations.yaml", ("themes",)),
         columns=kb.recommendations.columns,
+        meta=LISTING,
     )
 
 
@@ -47,6 +48,7 @@ def render_theme(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPag
         source_of(kb, "recommendations.yaml", ("themes", index)),
         theme=theme,
         columns=kb.recommendations.columns,
+        meta=LISTING,
     )
 
 
@@ -83,6 +85,7 @@ def render_by_tag(kb: KnowledgeBase, language: str) -> GeneratedPage:
         ctx.plain(kb.ui.strings["by_tag"]),
         source_of(kb, "recommendations.yaml", ("themes",)),
         groups=[g for g in groups if g[1]],
+        meta=LISTING,
     )
 
 
@@ -108,6 +111,7 @@ def render_by_actor(kb: KnowledgeBase, language: str) -> GeneratedPage:
         source_of(kb, "recommendations.yaml", ("themes",)),
         groups=groups,
         columns=kb.recommendations.columns,
+        meta=LISTING,
     )
 
 

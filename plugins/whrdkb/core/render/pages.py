@@ -17,6 +17,11 @@ from .markdown import Safe, escape_html, escape_text, escape_url, front_matter, 
 _ENV = make_environment()
 
 
+# Front matter of a page that lists other pages (an index by kind, area, theme, tag...): search
+# matches its title only, so a word leads to the page about it rather than to every list naming it.
+LISTING = {"search": {"listing": True}}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A Markdown page to write at `path` (relative to the language's docs folder)."""
@@ -79,8 +84,10 @@ def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
     return f"data/{data_file}:{line}"
 
 
-def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: str, **values) -> GeneratedPage:
-    """Render one template into a page with front matter (title, translation state, data source)."""
+def render_page(
+    template: str, path: str, ctx: RenderContext, title: str, edit: str, meta: dict | None = None, **values
+) -> GeneratedPage:
+    """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
     body = _ENV.get_template(template).render(
         ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, kb=ctx.kb, url=escape_url, **values
     )
@@ -89,6 +96,7 @@ def render_page(template: str, path: str, ctx: RenderContext, title: str, edit: 
             "title": escape_html(title),
             "kb_translation": ctx.translation_state(),
             "kb_source": edit,
+            **(meta or {}),
         }
     )
     return GeneratedPage(path, meta + "\n" + body.rstrip() + "\n")

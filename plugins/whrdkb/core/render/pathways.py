@@ -14,7 +14,7 @@ from ..models.services import Service
 from ..pathway_graph import nodes, parents
 from .directory import directory_helpers
 from .markdown import Safe
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "pathways"
 
@@ -31,7 +31,7 @@ def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) ->
 def _context(kb: KnowledgeBase, language: str, pathway: Pathway | None = None) -> RenderContext:
     """A render context; a pathway not fully translated into `language` is shown in English throughout."""
     ctx = RenderContext(kb, language)
-    if pathway is not None and language in pathway.falls_back_in:
+    if pathway is not None and language != "en" and pathway.shown_in_english(language):
         ctx.data_language = "en"
     return ctx
 
@@ -50,6 +50,7 @@ def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
         ctx.plain(kb.ui.strings["pathways_title"]),
         source_of(kb, "pathways.yaml", ("pathways",)),
         groups=groups,
+        meta=LISTING,
     )
 
 

@@ -30,7 +30,7 @@ from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.render import check_ui_strings, render_all
 from ...core.sync import NotOwnedError, sync_pages
-from ..site import default_first, is_offline_build
+from ..site import is_offline_build, site_languages
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -128,14 +128,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             strings = self.kb.ui.strings.items()
             self._ui_cache[language] = {key: escape(text.in_language(language).text) for key, text in strings}
         return self._ui_cache[language]
-
-
-def site_languages(config: MkDocsConfig) -> list[str]:
-    """The site's languages, default first: static-i18n's list, or the theme's language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme.get("language") or SOURCE_LANGUAGE]
-    return default_first((lang.locale, lang.default) for lang in i18n.config.languages)
 
 
 def page_source(page: Page, config: MkDocsConfig) -> dict:

@@ -1,0 +1,99 @@
+"""`kb-search`: one prebuilt lunr index per language, loaded only by that language's search page.
+
+Replaces Material's search, whose worker rebuilds one index of every language on
+every page load. Pages are collected as they are rendered; at the end of each
+language build (static-i18n runs one build per language, with this same plugin
+instance) that language's index is written and the collection starts over.
+The pipeline and the query live in `whrdkb.core.search`, shared with the tests.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ...core.render.search import PATH as SEARCH_PAGE
+from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
+from ..site import build_language, site_languages
+from .config import SearchConfig
+
+log = get_plugin_logger(__name__)
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    """Collects each page's text, writes the language's index, links every page to its search page."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.documents: list[tuple[str, str, str, bool]] = []  # (URL, title, text, listing) of this build
+        self.default_language = "en"
+
+    # Remember the default language (its pages have no language prefix in their URLs).
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.config.enabled:
+            self.default_language = site_languages(config)[0]
+        return config
+
+    # A new build (a language of static-i18n, or a rebuild under serve) starts an empty collection.
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.documents = []
+
+    # Collect the page's visible text; front matter `search: {exclude: true}` leaves a page out,
+    # `search: {listing: true}` makes it findable by its title only.
+    def on_page_content(self, html_content: str, page: Page, config: MkDocsConfig, files) -> str | None:
+        options = (page.meta or {}).get("search") or {}
+        if self.config.enabled and not options.get("exclude"):
+            title = html.unescape(page.title or "")
+            self.documents.append((page.url, title, text_of_html(html_content), bool(options.get("listing"))))
+        return html_content
+
+    # Tell templates where this language's search page, index and stemmer are (relative URLs).
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        if not self.config.enabled:
+            return context
+        language = build_language(config)
+        context["kb_search_url"] = get_relative_url(self.search_url(config, language), page.url)
+        context["kb_search_index"] = self.config.index_path.format(lang=language)
+        context["kb_search_stemmer"] = f"assets/search/vendor/stemmer.{language}.js" if language in SNOWBALL else None
+        return context
+
+    # Before static-i18n's on_post_build (priority 0) starts the next language's build.
+    @event_priority(100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        language = build_language(config)
+        search_url = self.search_url(config, language)
+        documents = [
+            SearchDocument(get_relative_url(url, search_url), title, text, listing)
+            for url, title, text, listing in sorted(self.documents)
+        ]
+        target = Path(config.site_dir) / self.config.index_path.format(lang=language)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
+        log.debug(f"search index for {language}: {len(documents)} pages, {target.stat().st_size} bytes")
+        self.documents = []
+        remove_material_search_assets(Path(config.site_dir))
+
+    def search_url(self, config: MkDocsConfig, language: str) -> str:
+        """URL of the language's search page, as MkDocs writes page URLs."""
+        prefix = "" if language == self.default_language else f"{language}/"
+        page = SEARCH_PAGE.removesuffix(".md")  # search/index
+        return prefix + (page.removesuffix("index") if config.use_directory_urls else f"{page}.html")
+
+
+# Material's theme ships the assets of its own search (not used here) with every build.
+MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+def remove_material_search_assets(site_dir: Path) -> None:
+    """Leave Material's unused search worker and stemmers out of the site and the offline copies."""
+    for folder in MATERIAL_SEARCH_ASSETS:
+        shutil.rmtree(site_dir / folder, ignore_errors=True)

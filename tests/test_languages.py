@@ -1,0 +1,49 @@
+"""Languages: a sixth one is configuration plus translation files, with no code change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from conftest import build_only, edit, mkdocs_build, read_html
+from whrdkb.core.search import read_index_script, search
+
+MATERIAL_LANGUAGES = "material/templates/partials/languages"
+
+
+def test_a_sixth_language_needs_only_configuration_and_translation_files(project):
+    """Swahili (Kenya, Uganda, Tanzania in the seeds), which Material has no interface strings for."""
+    edit(
+        project / "mkdocs.yml",
+        "        - locale: ne\n",
+        "        - locale: sw\n          name: Kiswahili\n          build: true\n        - locale: ne\n",
+    )
+    build_only(project, ("en", "sw"))
+    (project / "docs" / "sw").mkdir()
+    (project / "docs" / "sw" / "index.md").write_text(
+        "---\ntitle: Mwanzo\n---\n\n# Mwanzo\n\nUlinzi wa watetezi wanawake wa haki za binadamu.\n", encoding="utf-8"
+    )
+    # Material has no Swahili strings: the translation file its templates need (here an untranslated copy).
+    english = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    strings = english.read_text(encoding="utf-8").replace('"language": "en"', '"language": "sw"')
+    (project / "overrides" / "partials" / "languages" / "sw.html").write_text(strings, encoding="utf-8")
+
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+
+    site = project / "site"
+    home = read_html(site / "sw" / "index.html")
+    assert home.html["lang"] == "sw"
+    assert "Ulinzi" in home.get_text()
+    # Generated pages exist in the new language, in English with a notice in place of missing text.
+    row = read_html(site / "sw" / "recommendations" / "1-3" / "index.html")
+    assert row.select_one(".kb-fallback") is not None or row.select_one(".kb-translation-notice") is not None
+    pathway = read_html(site / "sw" / "pathways" / "online-attack" / "index.html")
+    assert pathway.select_one(".kb-translation-notice") is not None
+    # The switcher and hreflang know the language; search has an index of its own.
+    alternates = {a["hreflang"] for a in read_html(site / "index.html").select("a.md-select__link[hreflang]")}
+    assert "sw" in alternates
+    data = read_index_script(site / "assets" / "search" / "index.sw.js")
+    found = [r["url"] for r in search(data, "watetezi")]
+    assert found and found[0] == "../"

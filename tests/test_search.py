@@ -1,0 +1,178 @@
+"""Search: the pipeline, the compact index format, one index per language, nothing typed in URLs."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+from lunr.index import Index
+
+from conftest import LANGUAGES, PREFIX, read_html, search_on_page
+from whrdkb.core.search import (
+    SearchDocument,
+    build_index,
+    compact,
+    expand,
+    normalise,
+    read_index_script,
+    search,
+    text_of_html,
+)
+
+DEFAULT = LANGUAGES[0]
+
+
+def _index_file(site, language):
+    return site / "assets" / "search" / f"index.{language}.js"
+
+
+@pytest.mark.parametrize(
+    "word,language,expected",
+    [
+        ("«sécurité»,", "fr", "securite"),
+        ("l'hébergement", "fr", "hebergement"),
+        ("d’urgence", "fr", "urgence"),
+        ("niño", "es", "nino"),
+        ("حِمَايَة", "ar", "حماية"),  # vowel marks go
+        ("المــأوى", "ar", "الماوى"),  # tatweel goes, and the hamza (as the stemmer does)
+        ("والصدمة", "ar", "الصدمة"),  # "and the" before a word
+        ("सुरक्षा।", "ne", "सुरक्षा"),  # the danda goes, the vowel signs stay
+        ("“visa”", "en", "visa"),
+        ("sh\u00adelter", "en", "shelter"),  # soft hyphen
+        ("...", "en", ""),
+    ],
+)
+def test_normalise(word, language, expected):
+    assert normalise(word, language) == expected
+
+
+def test_text_of_html_keeps_what_a_reader_sees():
+    html = '<h2 id="a">Title<a class="headerlink" href="#a">¶</a></h2><p>One <b>two</b></p><script>x()</script><svg><text>chart</text></svg>'
+    assert text_of_html(html) == "Title One two"
+
+
+def test_the_compact_index_expands_to_the_same_index():
+    docs = [
+        SearchDocument("a/", "Shelter and relocation", "Safe houses in the region; visas for relocation abroad."),
+        SearchDocument("b/", "Legal aid", "Lawyers for defenders facing a hearing. Émigré 🙂 café."),
+        SearchDocument("c/", "List of kinds", "Shelter, legal aid, grants", listing=True),
+    ]
+    data = build_index("en", docs)
+    original = expand(data["index"])
+    assert compact(original) == data["index"]  # a second round changes nothing
+    assert set(Index.load(original).inverted_index) == set(data["index"]["terms"])
+    assert [r["url"] for r in search(data, "shelter")] == ["a/"]  # a listing's text is not indexed
+    assert [r["url"] for r in search(data, "kinds")] == ["c/"]  # a listing is found by its title
+    assert [r["url"] for r in search(data, "hearings lawyer")] == ["b/"]  # stemmed
+    assert [r["url"] for r in search(data, "reloc")] == ["a/"]  # the start of a word
+    assert data["docs"][2] == ["c/", "List of kinds", "Shelter, legal aid, grants"]
+
+
+def test_every_language_has_its_own_index_of_its_own_pages(built_site):
+    others = tuple(f"{code}/" for code in LANGUAGES[1:])
+    for language in LANGUAGES:
+        data = read_index_script(_index_file(built_site, language))
+        assert data["lang"] == language
+        search_page = PREFIX[language] + "search/"
+        assert len(data["docs"]) > 100
+        for url, title, _ in data["docs"]:
+            target = posixpath.normpath(posixpath.join(search_page, url))
+            target = "" if target == "." else target
+            assert (built_site / target / "index.html").is_file(), (language, url)
+            if language == DEFAULT:
+                assert not (target + "/").startswith(others), (language, url)
+            else:
+                assert (target + "/").startswith(f"{language}/"), (language, url)
+            assert title and "&amp;" not in title
+
+
+def test_indexes_are_utf8_not_escapes(built_site):
+    arabic = _index_file(built_site, "ar").read_text(encoding="utf-8")
+    nepali = _index_file(built_site, "ne").read_text(encoding="utf-8")
+    assert "المأوى" in arabic and "आश्रय" in nepali
+    assert not re.search(r"\\u0[69]", arabic + nepali)
+
+
+def test_only_the_search_page_loads_an_index_and_only_its_own(built_site):
+    for language in LANGUAGES:
+        folder = built_site / PREFIX[language]
+        scripts = [s["src"] for s in read_html(folder / "search" / "index.html").select("script[src]")]
+        assert [s for s in scripts if "assets/search/index." in s] == [
+            s for s in scripts if s.endswith(f"assets/search/index.{language}.js")
+        ]
+        assert any(s.endswith(f"assets/search/index.{language}.js") for s in scripts)
+        other = (
+            read_html(folder / "about" / "index.html")
+            if (folder / "about").exists()
+            else read_html(folder / "index.html")
+        )
+        assert not other.select('script[src*="assets/search/"]')
+        link = read_html(folder / "index.html").select_one("a.kb-search-link")
+        assert link is not None and link["href"].rstrip("/").endswith("search")
+    assert not (built_site / "assets" / "javascripts" / "workers").exists()  # Material's search is gone
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, language):
+    """Every word of the language's pages gives the same terms in lunr.js (browser) as in lunr.py."""
+    folder = built_site / PREFIX[language]
+    words: set[str] = set()
+    for path in sorted(folder.rglob("*.html")):
+        if language == DEFAULT and path.relative_to(built_site).as_posix().startswith(
+            tuple(f"{c}/" for c in LANGUAGES[1:])
+        ):
+            continue
+        words.update(re.split(r"[\s\-]+", text_of_html(path.read_text(encoding="utf-8")).lower()))
+    words.discard("")
+    words = sorted(words)
+    assert len(words) > 1000
+    data = read_index_script(_index_file(built_site, language))
+    search(data, "x")  # registers the pipeline functions
+    pipeline = Index.load(expand(data["index"])).pipeline
+    python = [" ".join(pipeline.run_string(w)) for w in words]
+    page = browser.new_page()
+    page.goto(site_url + PREFIX[language] + "search/")
+    browser_side = page.evaluate("words => words.map(w => window.kbSearch.pipeline(w))", words)
+    page.close()
+    differ = [(w, p, b) for w, p, b in zip(words, python, browser_side, strict=True) if p != b]
+    assert differ == [], differ[:20]
+
+
+@pytest.mark.parametrize(
+    "language,query", [("en", "relocation visa"), ("fr", "sécurité numérique"), ("ar", "المأوى"), ("ne", "आश्रय")]
+)
+def test_browser_results_equal_the_relevance_suite_results(browser, site_url, built_site, language, query):
+    data = read_index_script(_index_file(built_site, language))
+    expected = [r["url"] for r in search(data, query, limit=50)]
+    page = browser.new_page()
+    page.goto(site_url + PREFIX[language] + "search/")
+    found = page.evaluate("q => window.kbSearch.query(q).map(r => r.ref)", query)
+    page.close()
+    assert [data["docs"][int(ref)][0] for ref in found][:50] == expected
+
+
+def test_search_terms_never_reach_the_url_or_history(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "search/")
+    before = page.evaluate("history.length")
+    results = search_on_page(page, "visa")
+    assert results and all(url.startswith(site_url) for url in results)
+    assert page.url == site_url + "search/" and page.evaluate("history.length") == before
+    assert page.get_attribute("#kb-search-input", "name") is None
+    assert page.get_attribute("#kb-search-input", "autocomplete") == "off"
+    page.click(".kb-search__results a >> nth=0")
+    assert "visa" not in page.url
+    page.close()
+
+
+def test_without_javascript_the_search_page_says_so_and_links_every_index(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "fr/search/")
+    assert not page.is_visible("form.kb-search")
+    text = page.inner_text(".kb-search__nojs")
+    assert "JavaScript" in text
+    links = page.eval_on_selector_all(".kb-search__nojs a", "links => links.map(a => a.getAttribute('href'))")
+    assert {"../pathways/", "../recommendations/", "../directory/"} <= set(links)
+    context.close()
