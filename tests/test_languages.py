@@ -47,3 +47,18 @@ def test_a_sixth_language_needs_only_configuration_and_translation_files(project
     data = read_index_script(site / "assets" / "search" / "index.sw.js")
     found = [r["url"] for r in search(data, "watetezi")]
     assert found and found[0] == "../"
+
+
+def test_the_status_page_lists_a_translation_as_stale_after_its_english_changes(stamped_project):
+    project = stamped_project
+    edit(project / "docs" / "en" / "safety.md", "# Browsing safely", "# Browsing safely\n\nA new English sentence.")
+    edit(project / "data" / "recommendations.yaml", 'en: "Psychological stress and trauma"', 'en: "Stress and trauma"')
+    build_only(project, ("en", "fr"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    status = read_html(project / "site" / "translations" / "index.html")
+    stale = [code.get_text() for code in status.select("article li code")]
+    assert "docs/fr/safety.md" in stale and "docs/es/safety.md" in stale
+    assert any(place.startswith("data/recommendations.yaml:") for place in stale)
+    french = read_html(project / "site" / "fr" / "translations" / "index.html")
+    assert "Périmé" in french.get_text()

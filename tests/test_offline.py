@@ -133,3 +133,20 @@ def test_from_file_search_in_arabic_and_nepali_finds_a_page_of_that_language(off
     page.click(".kb-search__results a >> nth=0")
     assert f"/{language}/" in page.url and page.locator("html").get_attribute("lang") == language
     assert outside == []
+
+
+def test_from_file_pages_have_a_csp_and_break_none_of_it(offline_page):
+    """The offline copy's CSP allows local files (file:) and the page's hashed inline scripts only."""
+    page, root, outside = offline_page
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    for path in ("index.html", "ar/search/index.html", "pathways/online-attack/device.html", "fr/directory/index.html"):
+        page.goto(_file_url(root / path))
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert policy and "script-src file: 'sha256-" in policy and "'self'" not in policy
+    results = search_on_page(page, "المغادرة")
+    assert results
+    page.goto(_file_url(root / "directory" / "index.html"))
+    page.select_option("select[data-filter=kinds]", "legal-aid")
+    assert [m for m in messages if "Content Security Policy" in m] == []
+    assert outside == []

@@ -17,7 +17,7 @@ from .core.load import load_knowledge_base
 from .core.problems import DataError
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
-from .core.translations import stamp_translations, translation_state
+from .core.translations import stamp_pages, stamp_translations, translation_table
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -111,7 +111,7 @@ def stamp(root: Path) -> int:
     kb = _load(root)
     if kb is None:
         return 1
-    count = stamp_translations(kb, root / "data")
+    count = stamp_translations(kb, root / "data") + stamp_pages(root / "docs", kb.languages)
     print(f"stamped {count} translations (they are now tied to the current English text)")
     return 0
 
@@ -131,15 +131,16 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
         print(f"data/services.yaml:{line}: {service.id}: last verified {when}")
     attention += len(stale)
     print("\n## Translations (translated = reviewed + draft; stale = English changed since)")
-    for name, languages in translation_state(kb).items():
+    for name, languages in translation_table(kb, root / "docs").items():
         for language, state in languages.items():
             c = state.counts
+            label = "hand-written pages" if name == "pages" else f"data/{name}"
             print(
-                f"data/{name} [{language}]: reviewed {c['reviewed']}, draft {c['draft']}, "
+                f"{label} [{language}]: reviewed {c['reviewed']}, draft {c['draft']}, "
                 f"stale {c['stale']}, missing {c['missing']}"
             )
-            for line in state.stale:
-                print(f"  data/{name}:{line}: stale translation")
+            for place in state.stale:
+                print(f"  {place}: stale translation")
             attention += c["stale"]
     print("\n## Broken links in the built site")
     if not (site / "index.html").is_file():

@@ -21,6 +21,8 @@ class RenderOptions:
     bundles: tuple[tuple[str, int, str], ...] = ()
     # True when building the offline copy itself (it cannot list its own checksum).
     offline: bool = False
+    # Translation state for the status page: (file, language, reviewed, draft, stale, missing, stale places).
+    translations: tuple[tuple[str, str, int, int, int, int, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_environment(cls, stale_after_days: int = 365, bundles=(), offline: bool = False) -> RenderOptions:

@@ -85,14 +85,17 @@ def add_external_rel(html: str) -> str:
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S)
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
 # Only the site's own files; data: images are the icons inside Material's stylesheets (nothing is fetched).
+# {own} is 'self' online; in the offline copy it is file:, because under file:// each file is an
+# opaque origin that 'self' does not cover (file: allows local files only, never a network host).
 CSP = (
-    "default-src 'none'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+    "default-src 'none'; script-src {own} {hashes}; style-src {own}; img-src {own} data:; font-src {own}; "
+    "connect-src {own}; worker-src {own}; manifest-src {own}; base-uri 'none'; form-action 'none'; "
     "object-src 'none'"
 )
+ONLINE, OFFLINE = "'self'", "file:"
 
 
-def add_content_security_policy(html: str) -> str:
+def add_content_security_policy(html: str, own: str = ONLINE) -> str:
     """Insert a CSP meta tag allowing the site's own files and exactly this page's inline scripts (by hash)."""
     hashes = sorted(
         {
@@ -100,5 +103,5 @@ def add_content_security_policy(html: str) -> str:
             for m in _INLINE_SCRIPT.finditer(html)
         }
     )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(own=own, hashes=" ".join(hashes))}">'
     return _CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)

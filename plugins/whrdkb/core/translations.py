@@ -1,19 +1,24 @@
-"""Translation state of the data: per language and file, translated, reviewed, missing and stale texts.
+"""Translation state of the data and of the hand-written pages: reviewed, draft, stale, missing.
 
 Each translation may carry `of:`, the fingerprint of the English text it was
-made from. `stamp_translations` writes it for translations that have none (run
-it right after translating); later edits of the English make them stale.
+made from (a translated page: `kb_translation_of:` in its front matter).
+`stamp_translations` and `stamp_pages` write it where it is missing (run them
+right after translating); later edits of the English make the translation stale.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
+from .sync import MARKER
 
 
 @dataclass
@@ -21,8 +26,8 @@ class LanguageState:
     """Counts for one language in one data file, and where the stale and missing texts are."""
 
     counts: Counter = field(default_factory=Counter)
-    stale: list[int] = field(default_factory=list)  # lines
-    missing: list[int] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # places: data/FILE.yaml:LINE or docs/LANG/PAGE.md
+    missing: list[str] = field(default_factory=list)
 
 
 def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
@@ -39,10 +44,79 @@ def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
                 state.counts[rendition.state] += 1
                 line, _ = source.position((*path, language) if rendition.state != "missing" else path)
                 if rendition.state == "stale":
-                    state.stale.append(line)
+                    state.stale.append(f"data/{name}:{line}")
                 elif rendition.state == "missing":
-                    state.missing.append(line)
+                    state.missing.append(f"data/{name}:{line}")
     return report
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def hand_written_pages(language_dir: Path) -> list[str]:
+    """Markdown pages of one language folder written by people (generated folders carry a marker)."""
+    generated = {marker.parent for marker in language_dir.rglob(MARKER)}
+    return sorted(
+        page.relative_to(language_dir).as_posix()
+        for page in language_dir.rglob("*.md")
+        if not any(folder in page.parents for folder in generated)
+    )
+
+
+def _split_page(text: str) -> tuple[dict, str]:
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return {}, text
+    return (yaml.safe_load(found.group(1)) or {}), text[found.end() :]
+
+
+def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]:
+    """{language: LanguageState} of the hand-written pages, compared with the English ones."""
+    english = docs_dir / SOURCE_LANGUAGE
+    report = {}
+    for language in languages:
+        if language == SOURCE_LANGUAGE:
+            continue
+        state = report[language] = LanguageState()
+        for name in hand_written_pages(english):
+            place = f"docs/{language}/{name}"
+            page = docs_dir / language / name
+            if not page.is_file():
+                state.counts["missing"] += 1
+                state.missing.append(place)
+                continue
+            meta, _ = _split_page(page.read_text(encoding="utf-8"))
+            _, source = _split_page((english / name).read_text(encoding="utf-8"))
+            made_of = meta.get("kb_translation_of")
+            if made_of is not None and str(made_of) != fingerprint(source):
+                state.counts["stale"] += 1
+                state.stale.append(place)
+            else:
+                state.counts["reviewed" if meta.get("kb_translation") == "reviewed" else "draft"] += 1
+    return report
+
+
+def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
+    """Add `kb_translation_of:` to translated pages that have none; return how many were stamped."""
+    stamped = 0
+    english = docs_dir / SOURCE_LANGUAGE
+    for language in languages:
+        if language == SOURCE_LANGUAGE:
+            continue
+        for name in hand_written_pages(english):
+            page = docs_dir / language / name
+            if not page.is_file():
+                continue
+            text = page.read_text(encoding="utf-8")
+            meta, _ = _split_page(text)
+            if "kb_translation_of" in meta or not _FRONT_MATTER.match(text):
+                continue
+            _, source = _split_page((english / name).read_text(encoding="utf-8"))
+            page.write_text(
+                text.replace("\n---\n", f'\nkb_translation_of: "{fingerprint(source)}"\n---\n', 1), encoding="utf-8"
+            )
+            stamped += 1
+    return stamped
 
 
 def _models(kb: KnowledgeBase):
@@ -100,3 +174,8 @@ def _closing_brace(row: str, start: int) -> int | None:
             if depth == 0:
                 return index
     return None
+
+
+def translation_table(kb: KnowledgeBase, docs_dir: Path) -> dict[str, dict[str, LanguageState]]:
+    """Data files and hand-written pages together: {file or "pages": {language: LanguageState}}."""
+    return {**translation_state(kb), "pages": page_state(docs_dir, kb.languages)}

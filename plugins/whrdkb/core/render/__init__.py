@@ -18,9 +18,17 @@ from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
 from .search import render_search
+from .translations import render_translations
 
 # Every page family, in the order pages are written.
-RENDERERS = (render_matrix, render_directory, render_pathways, render_downloads, render_search)
+RENDERERS = (
+    render_matrix,
+    render_directory,
+    render_pathways,
+    render_downloads,
+    render_search,
+    render_translations,
+)
 TEMPLATES = Path(__file__).parent / "templates"
 _UI_CALL = re.compile(r"""ui\(\s*["']([a-z0-9_]+)["']\s*\)""")
 

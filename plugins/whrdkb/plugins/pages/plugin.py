@@ -14,6 +14,7 @@ files and reused by the later language builds.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -29,7 +30,9 @@ from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.render import check_ui_strings, render_all
+from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages
+from ...core.translations import translation_table
 from ..site import is_offline_build, site_languages
 from .config import PagesConfig
 
@@ -80,9 +83,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             raise PluginError(f"{err}\nNothing was published; fix the lines above and build again.") from None
         docs = Path(config.docs_dir)
         written = 0
+        # The translation status page counts hand-written pages too, so it is made from both.
+        page_options = replace(options, translations=translation_rows(translation_table(kb, docs)))
         try:
             for language in self.languages:
-                report = sync_pages(docs / language, render_all(kb, language, options))
+                report = sync_pages(docs / language, render_all(kb, language, page_options))
                 written += len(report.written) + len(report.removed)
             report = sync_pages(docs, export_files(kb))  # language-neutral downloads
             written += len(report.written) + len(report.removed)

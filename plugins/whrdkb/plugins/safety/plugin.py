@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from ...core.htmlcheck import add_content_security_policy, add_external_rel, find_unsafe_markup
+from ...core.htmlcheck import OFFLINE, ONLINE, add_content_security_policy, add_external_rel, find_unsafe_markup
 from ..site import is_offline_build
 from .config import SafetyConfig
 
@@ -43,22 +43,22 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
             html = add_external_rel(html)
         return html
 
-    # Last of all: the finished page gets a CSP with the hashes of its own inline scripts (online build).
+    # Last of all: the finished page gets a CSP with the hashes of its own inline scripts.
     @event_priority(-200)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return add_content_security_policy(output) if self._csp(config) else output
+        return add_content_security_policy(output, _own(config)) if self.config.enabled else output
 
     # The same for pages made from templates alone (404.html).
     @event_priority(-200)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
-        if self._csp(config) and template_name.endswith(".html"):
-            return add_content_security_policy(output_content)
+        if self.config.enabled and template_name.endswith(".html"):
+            return add_content_security_policy(output_content, _own(config))
         return output_content
 
-    # Not in the offline copy: under file:// each file is its own opaque origin, and Material's
-    # iframe-worker shim writes a per-page inline script into its frame to run search.
-    def _csp(self, config: MkDocsConfig) -> bool:
-        return self.config.enabled and not is_offline_build(config)
+
+def _own(config: MkDocsConfig) -> str:
+    """The CSP source of the site's own files: 'self' online, file: in the offline copy."""
+    return OFFLINE if is_offline_build(config) else ONLINE
 
 
 def unsafe_config(config: MkDocsConfig) -> list[str]:

@@ -1,0 +1,41 @@
+"""The translation status page: per language, how much of each data file and of the pages is translated."""
+
+from __future__ import annotations
+
+from ..directory import RenderOptions
+from ..load import KnowledgeBase
+from ..translations import LanguageState
+from .pages import GeneratedPage, RenderContext, render_page, source_of
+
+PATH = "translations/index.md"
+
+
+def translation_rows(table: dict[str, dict[str, LanguageState]]) -> tuple:
+    """The table of `translations.translation_table` as plain rows for RenderOptions."""
+    rows = []
+    for name, languages in table.items():
+        label = "docs/" if name == "pages" else f"data/{name}"
+        for language, state in languages.items():
+            c = state.counts
+            rows.append((label, language, c["reviewed"], c["draft"], c["stale"], c["missing"], tuple(state.stale)))
+    return tuple(rows)
+
+
+def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+    """One status page per language (left out of search: it is for translators)."""
+    if not options.translations:
+        return []
+    ctx = RenderContext(kb, language)
+    languages = [code for code in kb.languages[1:]]
+    return [
+        render_page(
+            "translations.md.j2",
+            PATH,
+            ctx,
+            ctx.plain(kb.ui.strings["translations_title"]),
+            source_of(kb, "ui.yaml", ("strings", "translations_title")),
+            meta={"search": {"exclude": True}},
+            languages=languages,
+            rows=options.translations,
+        )
+    ]
