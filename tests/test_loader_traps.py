@@ -75,7 +75,7 @@ def test_unquoted_scalars_stay_the_text_typed(data, typed):
     rec = data / "recommendations.yaml"
     edit(
         rec,
-        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n          es: {text: "Estrés psicológico y trauma", status: draft}\n          ar: {text: "الضغط النفسي والصدمة", status: draft}\n          ne: {text: "मानसिक तनाव र आघात", status: draft}\n        needs:',
         f"          en: {typed}\n        needs:",
     )
     kb = load_knowledge_base(data, LANGS)
@@ -118,7 +118,10 @@ def test_missing_required_field_names_the_block(data):
     edit(
         rec,
         '        short_title:\n          en: "Arrests under restrictive laws"\n'
-        '          fr: {text: "Arrestations en vertu de lois restrictives", status: draft}\n',
+        '          fr: {text: "Arrestations en vertu de lois restrictives", status: draft}\n'
+        '          es: {text: "Detenciones en virtud de leyes restrictivas", status: draft}\n'
+        '          ar: {text: "الاعتقالات بموجب قوانين مقيِّدة", status: draft}\n'
+        '          ne: {text: "प्रतिबन्धात्मक कानुनअन्तर्गत गिरफ्तारी", status: draft}\n',
         "",
     )
     found = problems_of(data)

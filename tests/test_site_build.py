@@ -121,7 +121,7 @@ def test_unquoted_no_and_time_show_exactly_as_typed(project):
     rec = project / "data" / "recommendations.yaml"
     edit(
         rec,
-        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n          es: {text: "Estrés psicológico y trauma", status: draft}\n          ar: {text: "الضغط النفسي والصدمة", status: draft}\n          ne: {text: "मानसिक तनाव र आघात", status: draft}\n        needs:',
         "          en: NO\n        needs:",
     )
     edit(rec, '              en: "Rapid response funding"', "              en: 17:30")
@@ -157,7 +157,7 @@ def test_missing_translation_falls_back_visibly(project):
 def test_hostile_text_in_data_is_shown_as_text(project):
     edit(
         project / "data" / "recommendations.yaml",
-        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n        needs:',
+        '          en: "Psychological stress and trauma"\n          fr: {text: "Stress psychologique et traumatisme", status: draft}\n          es: {text: "Estrés psicológico y trauma", status: draft}\n          ar: {text: "الضغط النفسي والصدمة", status: draft}\n          ne: {text: "मानसिक तनाव र आघात", status: draft}\n        needs:',
         '          en: "<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)> {: onclick=\\"alert(4)\\" }"\n        needs:',
     )
     result = mkdocs_build(project)
