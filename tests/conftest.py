@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -178,3 +179,14 @@ def search_on_page(page, query: str) -> list[str]:
     page.press("#kb-search-input", "Enter")
     page.wait_for_function("document.querySelector('.kb-search__status').textContent.trim() !== ''")
     return page.eval_on_selector_all(".kb-search__results a", "links => links.map(a => a.href)")
+
+
+def index_file(site: Path, language: str) -> Path:
+    """The search index a build writes for `language`."""
+    return site / "assets" / "search" / f"index.{language}.js"
+
+
+def result_path(language: str, url: str) -> str:
+    """A search result's URL (relative to the language's search page) as a folder path from the site root."""
+    path = posixpath.normpath(posixpath.join(PREFIX[language] + "search/", url))
+    return "" if path == "." else path + "/"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import material
 
-from conftest import build_only, edit, mkdocs_build, read_html
+from conftest import build_only, edit, index_file, mkdocs_build, read_html
 from whrdkb.core.search import read_index_script, search
 
 MATERIAL_LANGUAGES = "material/templates/partials/languages"
@@ -44,7 +44,7 @@ def test_a_sixth_language_needs_only_configuration_and_translation_files(project
     # The switcher and hreflang know the language; search has an index of its own.
     alternates = {a["hreflang"] for a in read_html(site / "index.html").select("a.md-select__link[hreflang]")}
     assert "sw" in alternates
-    data = read_index_script(site / "assets" / "search" / "index.sw.js")
+    data = read_index_script(index_file(site, "sw"))
     found = [r["url"] for r in search(data, "watetezi")]
     assert found and found[0] == "../"
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 import pytest
 from lunr.index import Index
 
-from conftest import LANGUAGES, PREFIX, read_html, search_on_page
+from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
 from whrdkb.core.search import (
     SearchDocument,
+    Searcher,
     build_index,
     compact,
     expand,
@@ -21,10 +21,6 @@ from whrdkb.core.search import (
 )
 
 DEFAULT = LANGUAGES[0]
-
-
-def _index_file(site, language):
-    return site / "assets" / "search" / f"index.{language}.js"
 
 
 @pytest.mark.parametrize(
@@ -72,24 +68,22 @@ def test_the_compact_index_expands_to_the_same_index():
 def test_every_language_has_its_own_index_of_its_own_pages(built_site):
     others = tuple(f"{code}/" for code in LANGUAGES[1:])
     for language in LANGUAGES:
-        data = read_index_script(_index_file(built_site, language))
+        data = read_index_script(index_file(built_site, language))
         assert data["lang"] == language
-        search_page = PREFIX[language] + "search/"
         assert len(data["docs"]) > 100
         for url, title, _ in data["docs"]:
-            target = posixpath.normpath(posixpath.join(search_page, url))
-            target = "" if target == "." else target
+            target = result_path(language, url)
             assert (built_site / target / "index.html").is_file(), (language, url)
             if language == DEFAULT:
-                assert not (target + "/").startswith(others), (language, url)
+                assert not target.startswith(others), (language, url)
             else:
-                assert (target + "/").startswith(f"{language}/"), (language, url)
+                assert target.startswith(f"{language}/"), (language, url)
             assert title and "&amp;" not in title
 
 
 def test_indexes_are_utf8_not_escapes(built_site):
-    arabic = _index_file(built_site, "ar").read_text(encoding="utf-8")
-    nepali = _index_file(built_site, "ne").read_text(encoding="utf-8")
+    arabic = index_file(built_site, "ar").read_text(encoding="utf-8")
+    nepali = index_file(built_site, "ne").read_text(encoding="utf-8")
     assert "المأوى" in arabic and "आश्रय" in nepali
     assert not re.search(r"\\u0[69]", arabic + nepali)
 
@@ -127,9 +121,7 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
     words.discard("")
     words = sorted(words)
     assert len(words) > 1000
-    data = read_index_script(_index_file(built_site, language))
-    search(data, "x")  # registers the pipeline functions
-    pipeline = Index.load(expand(data["index"])).pipeline
+    pipeline = Searcher(read_index_script(index_file(built_site, language))).index.pipeline
     python = [" ".join(pipeline.run_string(w)) for w in words]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
@@ -143,7 +135,7 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
     "language,query", [("en", "relocation visa"), ("fr", "sécurité numérique"), ("ar", "المأوى"), ("ne", "आश्रय")]
 )
 def test_browser_results_equal_the_relevance_suite_results(browser, site_url, built_site, language, query):
-    data = read_index_script(_index_file(built_site, language))
+    data = read_index_script(index_file(built_site, language))
     expected = [r["url"] for r in search(data, query, limit=50)]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")

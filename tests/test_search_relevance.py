@@ -9,12 +9,10 @@ its translated parts (titles, interface, home and safety pages).
 
 from __future__ import annotations
 
-import posixpath
-
 import pytest
 
-from conftest import LANGUAGES, PREFIX
-from whrdkb.core.search import read_index_script, search
+from conftest import LANGUAGES, PREFIX, index_file, result_path
+from whrdkb.core.search import Searcher, read_index_script
 
 QUERIES = {
     "en": [
@@ -150,9 +148,7 @@ QUERIES = {
 
 @pytest.fixture(scope="module")
 def indexes(built_site):
-    return {
-        language: read_index_script(built_site / "assets" / "search" / f"index.{language}.js") for language in LANGUAGES
-    }
+    return {language: Searcher(read_index_script(index_file(built_site, language))) for language in LANGUAGES}
 
 
 def test_every_language_has_at_least_twenty_queries():
@@ -162,16 +158,9 @@ def test_every_language_has_at_least_twenty_queries():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_expected_page_is_in_the_first_three(indexes, language):
-    search_page = PREFIX[language] + "search/"
     misses = []
     for query, expected in QUERIES[language]:
-        urls = [_site_path(search_page, r["url"]) for r in search(indexes[language], query, limit=3)]
+        urls = [result_path(language, r["url"]) for r in indexes[language].search(query, limit=3)]
         if PREFIX[language] + expected not in urls:
             misses.append((query, expected, urls))
     assert misses == []
-
-
-def _site_path(search_page: str, url: str) -> str:
-    """A result URL (relative to the search page) as a path from the site root."""
-    path = posixpath.normpath(posixpath.join(search_page, url))
-    return "" if path == "." else path + "/"

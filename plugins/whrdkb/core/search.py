@@ -256,24 +256,35 @@ def read_index_script(path: Path) -> dict:
     return json.loads(text[len(prefix) :].rstrip().rstrip(";"))
 
 
+class Searcher:
+    """A language's search data, loaded once (pipeline registered, index expanded) and queried many times."""
+
+    def __init__(self, data: dict):
+        self.language = data["lang"]
+        self.docs = data["docs"]
+        register_pipeline(self.language)
+        self.index = Index.load(expand(data["index"]))
+
+    def search(self, query: str, limit: int = 10) -> list[dict]:
+        """Run a reader's query as the browser does (search.js `runQuery`): url, title, score, best first."""
+        q = self.index.create_query()
+        for term in query_terms(query, self.language):
+            q.term(term, use_pipeline=True, boost=10)
+            prefix = normalise(term, self.language)
+            if len(prefix) >= 2:
+                q.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
+        if not q.clauses:
+            return []
+        results = []
+        for match in self.index.query(q)[:limit]:
+            url, title, _ = self.docs[int(match["ref"])]
+            results.append({"url": url, "title": title, "score": match["score"]})
+        return results
+
+
 def search(data: dict, query: str, limit: int = 10) -> list[dict]:
-    """Run a reader's query as the browser does (search.js `runQuery`): url, title, score, best first."""
-    language = data["lang"]
-    register_pipeline(language)
-    index = Index.load(expand(data["index"]))
-    q = index.create_query()
-    for term in query_terms(query, language):
-        q.term(term, use_pipeline=True, boost=10)
-        prefix = normalise(term, language)
-        if len(prefix) >= 2:
-            q.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
-    if not q.clauses:
-        return []
-    results = []
-    for match in index.query(q)[:limit]:
-        url, title, _ = data["docs"][int(match["ref"])]
-        results.append({"url": url, "title": title, "score": match["score"]})
-    return results
+    """One query against a language's search data (use Searcher for many)."""
+    return Searcher(data).search(query, limit)
 
 
 def query_terms(query: str, language: str) -> list[str]:

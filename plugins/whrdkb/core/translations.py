@@ -70,15 +70,24 @@ def _split_page(text: str) -> tuple[dict, str]:
     return (yaml.safe_load(found.group(1)) or {}), text[found.end() :]
 
 
+def _english_pages(docs_dir: Path) -> dict[str, str]:
+    """{page name: fingerprint of its English text} for every hand-written English page (read once)."""
+    english = docs_dir / SOURCE_LANGUAGE
+    return {
+        name: fingerprint(_split_page((english / name).read_text(encoding="utf-8"))[1])
+        for name in hand_written_pages(english)
+    }
+
+
 def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]:
     """{language: LanguageState} of the hand-written pages, compared with the English ones."""
-    english = docs_dir / SOURCE_LANGUAGE
+    english = _english_pages(docs_dir)
     report = {}
     for language in languages:
         if language == SOURCE_LANGUAGE:
             continue
         state = report[language] = LanguageState()
-        for name in hand_written_pages(english):
+        for name, source in english.items():
             place = f"docs/{language}/{name}"
             page = docs_dir / language / name
             if not page.is_file():
@@ -86,9 +95,8 @@ def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]
                 state.missing.append(place)
                 continue
             meta, _ = _split_page(page.read_text(encoding="utf-8"))
-            _, source = _split_page((english / name).read_text(encoding="utf-8"))
             made_of = meta.get("kb_translation_of")
-            if made_of is not None and str(made_of) != fingerprint(source):
+            if made_of is not None and str(made_of) != source:
                 state.counts["stale"] += 1
                 state.stale.append(place)
             else:
@@ -99,22 +107,18 @@ def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]
 def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
     """Add `kb_translation_of:` to translated pages that have none; return how many were stamped."""
     stamped = 0
-    english = docs_dir / SOURCE_LANGUAGE
+    english = _english_pages(docs_dir)
     for language in languages:
         if language == SOURCE_LANGUAGE:
             continue
-        for name in hand_written_pages(english):
+        for name, source in english.items():
             page = docs_dir / language / name
             if not page.is_file():
                 continue
             text = page.read_text(encoding="utf-8")
-            meta, _ = _split_page(text)
-            if "kb_translation_of" in meta or not _FRONT_MATTER.match(text):
+            if not _FRONT_MATTER.match(text) or "kb_translation_of" in _split_page(text)[0]:
                 continue
-            _, source = _split_page((english / name).read_text(encoding="utf-8"))
-            page.write_text(
-                text.replace("\n---\n", f'\nkb_translation_of: "{fingerprint(source)}"\n---\n', 1), encoding="utf-8"
-            )
+            page.write_text(text.replace("\n---\n", f'\nkb_translation_of: "{source}"\n---\n', 1), encoding="utf-8")
             stamped += 1
     return stamped
 

@@ -10,11 +10,24 @@ checked by the loader with the file and line of the problem.
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import StringConstraints, model_validator
 
-from .common import Id, KindRef, LocalizedText, Model, RowRef, ServiceRef, described, iter_localized, rule_error
+from .common import (
+    SOURCE_LANGUAGE,
+    Id,
+    KindRef,
+    LocalizedText,
+    Model,
+    RowRef,
+    ServiceRef,
+    described,
+    iter_localized,
+    rule_error,
+)
 from .geo import AreaCode, LanguageCode
 
 SeedName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
@@ -150,13 +163,21 @@ class Pathway(Model):
         default_factory=list,
     )
 
+    @cached_property
+    def _translation_counts(self) -> tuple[int, Counter]:
+        """How many texts the pathway has, and how many of them each language translates (one walk)."""
+        texts = [text for _, text in iter_localized(self)]
+        return len(texts), Counter(language for text in texts for language in text.translations)
+
     def translated_into(self, language: str) -> str:
         """'all', 'none' or 'some': how much of the pathway has a translation into `language`."""
-        found = {language in text.translations for _, text in iter_localized(self)}
-        return "all" if found == {True} else "none" if True not in found else "some"
+        total, counts = self._translation_counts
+        return "all" if counts[language] == total else "none" if counts[language] == 0 else "some"
 
     def shown_in_english(self, language: str) -> bool:
         """Whether the pathway's pages in `language` show its English text (with a notice)."""
+        if language == SOURCE_LANGUAGE:
+            return False
         return language in self.falls_back_in or self.translated_into(language) == "none"
 
 

@@ -31,7 +31,7 @@ def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) ->
 def _context(kb: KnowledgeBase, language: str, pathway: Pathway | None = None) -> RenderContext:
     """A render context; a pathway not fully translated into `language` is shown in English throughout."""
     ctx = RenderContext(kb, language)
-    if pathway is not None and language != "en" and pathway.shown_in_english(language):
+    if pathway is not None and pathway.shown_in_english(language):
         ctx.data_language = "en"
     return ctx
 

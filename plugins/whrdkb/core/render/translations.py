@@ -26,7 +26,6 @@ def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions
     if not options.translations:
         return []
     ctx = RenderContext(kb, language)
-    languages = [code for code in kb.languages[1:]]
     return [
         render_page(
             "translations.md.j2",
@@ -35,7 +34,7 @@ def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions
             ctx.plain(kb.ui.strings["translations_title"]),
             source_of(kb, "ui.yaml", ("strings", "translations_title")),
             meta={"search": {"exclude": True}},
-            languages=languages,
+            languages=kb.languages[1:],
             rows=options.translations,
         )
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core.render.search import PATH as SEARCH_PAGE
+from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
 from ..site import build_language, site_languages
 from .config import SearchConfig
@@ -32,7 +34,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.documents: list[tuple[str, str, str, bool]] = []  # (URL, title, text, listing) of this build
+        self.documents: list[SearchDocument] = []  # this build's pages, with URLs from the site root
         self.default_language = "en"
 
     # Remember the default language (its pages have no language prefix in their URLs).
@@ -51,17 +53,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         options = (page.meta or {}).get("search") or {}
         if self.config.enabled and not options.get("exclude"):
             title = html.unescape(page.title or "")
-            self.documents.append((page.url, title, text_of_html(html_content), bool(options.get("listing"))))
+            listing = bool(options.get("listing"))
+            self.documents.append(SearchDocument(page.url, title, text_of_html(html_content), listing))
         return html_content
 
-    # Tell templates where this language's search page, index and stemmer are (relative URLs).
+    # Every page links to this language's search page; the search page also gets its index and stemmer.
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         if not self.config.enabled:
             return context
         language = build_language(config)
         context["kb_search_url"] = get_relative_url(self.search_url(config, language), page.url)
-        context["kb_search_index"] = self.config.index_path.format(lang=language)
-        context["kb_search_stemmer"] = f"assets/search/vendor/stemmer.{language}.js" if language in SNOWBALL else None
+        if (page.meta or {}).get("template") == SEARCH_TEMPLATE:
+            context["kb_search_index"] = self.config.index_path.format(lang=language)
+            context["kb_search_stemmer"] = (
+                f"assets/search/vendor/stemmer.{language}.js" if language in SNOWBALL else None
+            )
         return context
 
     # Before static-i18n's on_post_build (priority 0) starts the next language's build.
@@ -72,8 +78,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         language = build_language(config)
         search_url = self.search_url(config, language)
         documents = [
-            SearchDocument(get_relative_url(url, search_url), title, text, listing)
-            for url, title, text, listing in sorted(self.documents)
+            replace(doc, url=get_relative_url(doc.url, search_url))
+            for doc in sorted(self.documents, key=lambda doc: doc.url)
         ]
         target = Path(config.site_dir) / self.config.index_path.format(lang=language)
         target.parent.mkdir(parents=True, exist_ok=True)
