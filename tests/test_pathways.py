@@ -88,7 +88,7 @@ def test_action_must_say_what_it_is_based_on(pathways):
             "no kind of support",
         ),
         ("          - service: lifeline", "          - service: lifelines", "no directory entry"),
-        ('    rows: ["2.7"]\n    falls_back_in', '    rows: ["2.8"]\n    falls_back_in', "no matrix row"),
+        ('    rows: ["2.7"]\n    start:', '    rows: ["2.8"]\n    start:', "no matrix row"),
     ],
 )
 def test_dangling_references(pathways, old, new, message):
@@ -104,7 +104,7 @@ def test_incomplete_translation_must_be_declared(pathways):
     assert any("is not fully translated into 'fr': 1 texts are missing" in p and "falls_back_in" in p for p in found), (
         found
     )
-    edit(pathways, "    falls_back_in: [es, ar, ne]", "    falls_back_in: [fr, es, ar, ne]")
+    edit(pathways, '    rows: ["1.1", "1.3"]\n', '    rows: ["1.1", "1.3"]\n    falls_back_in: [fr]\n')
     load_knowledge_base(pathways.parent, LANGS)  # declared: accepted, shown in English with a notice
 
 
