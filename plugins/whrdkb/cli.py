@@ -18,6 +18,7 @@ from .core.problems import DataError
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
 from .core.translations import stamp_pages, stamp_translations, translation_table
+from .core.worksheet import WorksheetError, import_worksheet, read_worksheet, render_worksheet, worksheet_entries
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -36,6 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
     report.add_argument("--stale-after-days", type=int, default=365)
     sub.add_parser("schema", help="regenerate data/schema/ and the field reference from the models")
+    translations = sub.add_parser("translations", help="worksheets: every text still to translate into a language")
+    actions = translations.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write a worksheet of missing and stale translations")
+    export.add_argument("--language", required=True, help="language code, as in mkdocs.yml (fr, es, ar, ne ...)")
+    export.add_argument("--out", type=Path, help="where to write it (default: translations/LANGUAGE.yaml)")
+    load = actions.add_parser("import", help="write a filled-in worksheet into data/ as draft translations")
+    load.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     if args.command == "schema":
         for path in write_schemas(args.root / "data" / "schema"):
@@ -54,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         for bundle in made:
             print(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
         return 0
+    if args.command == "translations":
+        return translations_command(args.root, args)
     if args.command == "report":
         return report_command(args.root, args.site, args.stale_after_days)
     return validate(args.root)
@@ -90,10 +100,6 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
             languages = (plugin["i18n"] or {}).get("languages") or []
             return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
     return [(config.get("theme") or {}).get("language", "en")]
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _load(root: Path):
@@ -152,3 +158,40 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
     print(f"{len(broken)} broken links")
     attention += len(broken)
     return 1 if attention else 0
+
+
+def translations_command(root: Path, args: argparse.Namespace) -> int:
+    """Export a translation worksheet for one language, or import a filled-in one."""
+    kb = _load(root)
+    if kb is None:
+        return 1
+    if args.action == "export":
+        if args.language not in kb.languages or args.language == "en":
+            print(f"'{args.language}' is not a translation language of this site", file=sys.stderr)
+            return 1
+        out = args.out or root / "translations" / f"{args.language}.yaml"
+        entries = worksheet_entries(kb, args.language)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_worksheet(entries, args.language, args.language, str(out)), encoding="utf-8")
+        print(f"wrote {out}: {len(entries)} texts to translate into '{args.language}'")
+        return 0
+    try:
+        language, entries = read_worksheet(args.file, kb.languages)
+    except WorksheetError as err:
+        print(err, file=sys.stderr)
+        return 1
+    written, refused = import_worksheet(kb, root / "data", language, entries)
+    for reason in refused:
+        print(f"not imported: {reason}", file=sys.stderr)
+    print(f"imported {written} translations into '{language}' as drafts")
+    if _load(root) is None:  # never leave data that does not load
+        print(
+            "the data no longer loads after the import: see the problems above (git checkout data/ undoes it)",
+            file=sys.stderr,
+        )
+        return 1
+    return 1 if refused else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
