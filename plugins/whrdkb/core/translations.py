@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .fieldref import GENERATED_MARK
 from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
@@ -54,12 +55,17 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def hand_written_pages(language_dir: Path) -> list[str]:
-    """Markdown pages of one language folder written by people (generated folders carry a marker)."""
+    """Markdown pages of one language folder written by people.
+
+    Generated folders carry a marker file; the field reference is generated from the
+    models' English descriptions (by `make schema`) and is not translated page by page.
+    """
     generated = {marker.parent for marker in language_dir.rglob(MARKER)}
     return sorted(
         page.relative_to(language_dir).as_posix()
         for page in language_dir.rglob("*.md")
         if not any(folder in page.parents for folder in generated)
+        and GENERATED_MARK not in page.read_text(encoding="utf-8")[:500]
     )
 
 
