@@ -39,8 +39,8 @@ MISTAKES = [
     ("services.yaml", "    kinds: [temporary-relocation]\n", "    kinds: [relocation-grant]\n", "no kind of support"),
     (
         "services.yaml",
-        '    eligibility: "Open to all human rights defenders who work',
-        '    eligibilty: "Open to all human rights defenders who work',
+        '    eligibility:\n      en: "Open to all human rights defenders who work',
+        '    eligibilty:\n      en: "Open to all human rights defenders who work',
         "Did you mean 'eligibility'",
     ),
     ("services.yaml", 'value: "+442070650775"', 'value: "+44 20 7065"', "not a valid international phone number"),
