@@ -108,3 +108,20 @@ def test_a_worksheet_for_an_unknown_language_is_refused(tmp_path):
 
 def _all(kb):
     return [("", kb.vocabularies), ("", kb.ui), ("", kb.recommendations), ("", kb.services), ("", kb.pathways)]
+
+
+def test_an_imported_translation_takes_its_place_in_the_site_order_of_languages(stamped_project):
+    data = stamped_project / "data"
+    edit(
+        data / "recommendations.yaml",
+        '              fr: {text: "Financement de réponse rapide", status: draft, of: "74e980d7"}\n',
+        "",
+    )
+    kb = load_knowledge_base(data, LANGUAGES)
+    entries = worksheet_entries(kb, "fr")
+    assert [e.en for e in entries] == ["Rapid response funding"]
+    entries[0].text = "Financement de réponse rapide"
+    assert import_worksheet(kb, data, "fr", entries) == (1, [])
+    lines = (data / "recommendations.yaml").read_text(encoding="utf-8").splitlines()
+    at = lines.index('              en: "Rapid response funding"')
+    assert [line.split(":")[0].strip() for line in lines[at : at + 5]] == ["en", "fr", "es", "ar", "ne"]

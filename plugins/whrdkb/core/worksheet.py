@@ -161,7 +161,7 @@ def import_worksheet(kb: KnowledgeBase, data_dir: Path, language: str, entries: 
         root = yaml.compose(text)
         edits = []
         for path, entry in items:
-            edit = _edit_for(text, root, path, language, entry)
+            edit = _edit_for(text, root, path, language, entry, kb.languages)
             if isinstance(edit, str):
                 refused.append(f"{entry.key} ({entry.at}): {edit}")
             else:
@@ -177,8 +177,14 @@ def _translation(entry: Entry) -> str:
     return f"{{text: {_quote(entry.text)}, status: draft, of: {_quote(entry.of)}}}"
 
 
-def _edit_for(text: str, root: Node, path: tuple, language: str, entry: Entry) -> tuple[int, int, str] | str:
-    """(start, end, replacement) that puts the translation in place, or why it cannot be done safely."""
+def _edit_for(
+    text: str, root: Node, path: tuple, language: str, entry: Entry, order: list[str]
+) -> tuple[int, int, str] | str:
+    """(start, end, replacement) that puts the translation in place, or why it cannot be done safely.
+
+    In a block, the translation goes after the languages that come before it in the
+    site's order (mkdocs.yml), so blocks read en, fr, es, ar, ne whatever the import order.
+    """
     parent, key_node, node = None, None, root
     for step in path:
         parent = node
@@ -216,7 +222,9 @@ def _edit_for(text: str, root: Node, path: tuple, language: str, entry: Entry) -
             closing = node.end_mark.index - 1
             return closing, closing, f", {language}: {_translation(entry)}"
         indent = " " * node.value[0][0].start_mark.column
-        last = node.value[-1][1].end_mark.index
+        rank = {code: i for i, code in enumerate(order)}
+        before = [v for k, v in node.value if rank.get(k.value, -1) < rank.get(language, len(order))]
+        last = (before or [node.value[-1][1]])[-1].end_mark.index
         end_of_line = text.find("\n", last)
         end_of_line = len(text) if end_of_line < 0 else end_of_line
         return end_of_line, end_of_line, f"\n{indent}{language}: {_translation(entry)}"
