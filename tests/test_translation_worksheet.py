@@ -40,7 +40,7 @@ def test_a_worksheet_lists_every_missing_text_and_imports_as_drafts_tied_to_the_
     assert any(entry.key.startswith("services.yaml#services/test-legal-aid/") for entry in entries)
 
     sheet = tmp_path / "fr.yaml"
-    sheet.write_text(render_worksheet(entries, "fr", "fr", str(sheet)), encoding="utf-8")
+    sheet.write_text(render_worksheet(entries, "fr", str(sheet)), encoding="utf-8")
     _fill(sheet, lambda english: f"FR {english}")
     language, filled = read_worksheet(sheet, ["en", "fr"])
     written, refused = import_worksheet(kb, data, language, filled)

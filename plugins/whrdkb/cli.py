@@ -18,7 +18,14 @@ from .core.problems import DataError
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
 from .core.translations import stamp_pages, stamp_translations, translation_table
-from .core.worksheet import WorksheetError, import_worksheet, read_worksheet, render_worksheet, worksheet_entries
+from .core.worksheet import (
+    WorksheetError,
+    check_language,
+    import_worksheet,
+    read_worksheet,
+    render_worksheet,
+    worksheet_entries,
+)
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -165,21 +172,21 @@ def translations_command(root: Path, args: argparse.Namespace) -> int:
     kb = _load(root)
     if kb is None:
         return 1
-    if args.action == "export":
-        if args.language not in kb.languages or args.language == "en":
-            print(f"'{args.language}' is not a translation language of this site", file=sys.stderr)
-            return 1
-        out = args.out or root / "translations" / f"{args.language}.yaml"
-        entries = worksheet_entries(kb, args.language)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(render_worksheet(entries, args.language, args.language, str(out)), encoding="utf-8")
-        print(f"wrote {out}: {len(entries)} texts to translate into '{args.language}'")
-        return 0
     try:
-        language, entries = read_worksheet(args.file, kb.languages)
+        if args.action == "export":
+            check_language(args.language, kb.languages)
+        else:
+            language, entries = read_worksheet(args.file, kb.languages)
     except WorksheetError as err:
         print(err, file=sys.stderr)
         return 1
+    if args.action == "export":
+        out = args.out or root / "translations" / f"{args.language}.yaml"
+        entries = worksheet_entries(kb, args.language)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_worksheet(entries, args.language, str(out)), encoding="utf-8")
+        print(f"wrote {out}: {len(entries)} texts to translate into '{args.language}'")
+        return 0
     written, refused = import_worksheet(kb, root / "data", language, entries)
     for reason in refused:
         print(f"not imported: {reason}", file=sys.stderr)

@@ -34,7 +34,7 @@ class LanguageState:
 def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
     """{data file: {language: LanguageState}} for every language but English."""
     report: dict[str, dict[str, LanguageState]] = {}
-    for name, model in _models(kb):
+    for name, model in data_models(kb):
         source = kb.sources[name]
         per_language = report.setdefault(
             name, {lang: LanguageState() for lang in kb.languages if lang != SOURCE_LANGUAGE}
@@ -129,7 +129,8 @@ def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
     return stamped
 
 
-def _models(kb: KnowledgeBase):
+def data_models(kb: KnowledgeBase):
+    """(file name, model) of every data file that holds translatable text, in report order."""
     return [
         ("vocabularies.yaml", kb.vocabularies),
         ("ui.yaml", kb.ui),
@@ -146,7 +147,7 @@ def stamp_translations(kb: KnowledgeBase, data_dir: Path) -> int:
     by inserting before their closing brace; other layouts are left for a person.
     """
     stamped = 0
-    for name, model in _models(kb):
+    for name, model in data_models(kb):
         source = kb.sources[name]
         path = data_dir / name
         lines = path.read_text(encoding="utf-8").split("\n")

@@ -28,7 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
-from .translations import _models
+from .translations import data_models
 
 HEADER = """\
 # Translation worksheet for "{language}": {count} texts to translate.
@@ -59,22 +59,19 @@ class Entry:
 def worksheet_entries(kb: KnowledgeBase, language: str) -> list[Entry]:
     """Every text without a current translation into `language` (missing or stale), in file order."""
     entries = []
-    for name, model in _models(kb):
-        source = kb.sources[name]
-        for path, text in iter_localized(model):
-            rendition = text.in_language(language)
-            if rendition.state not in ("missing", "stale"):
-                continue
-            line, _ = source.position(path)
-            previous = text.translations[language].text if rendition.state == "stale" else ""
-            key = f"{name}#{_key(source.data, path)}"
-            entries.append(Entry(key, f"data/{name}:{line}", fingerprint(text.en), text.en, "", previous))
+    for key, name, path, text in _keyed_texts(kb):
+        rendition = text.in_language(language)
+        if rendition.state not in ("missing", "stale"):
+            continue
+        line, _ = kb.sources[name].position(path)
+        previous = text.translations[language].text if rendition.state == "stale" else ""
+        entries.append(Entry(key, f"data/{name}:{line}", fingerprint(text.en), text.en, "", previous))
     return entries
 
 
-def render_worksheet(entries: list[Entry], language: str, language_name: str, path: str) -> str:
+def render_worksheet(entries: list[Entry], language: str, path: str) -> str:
     """The worksheet as YAML text, one block per entry."""
-    out = [HEADER.format(name=language_name, language=language, count=len(entries), path=path), f"language: {language}"]
+    out = [HEADER.format(language=language, count=len(entries), path=path), f"language: {language}"]
     out.append("entries:" if entries else "entries: []")
     for entry in entries:
         out.append(f"  - key: {_quote(entry.key)}")
@@ -85,6 +82,14 @@ def render_worksheet(entries: list[Entry], language: str, language_name: str, pa
             out.append(f"    previous: {_quote(entry.previous)}")
         out.append('    text: ""')
     return "\n".join(out) + "\n"
+
+
+def _keyed_texts(kb: KnowledgeBase):
+    """(key, file name, path, LocalizedText) of every translatable text, in file order."""
+    for name, model in data_models(kb):
+        data = kb.sources[name].data
+        for path, text in iter_localized(model):
+            yield f"{name}#{_key(data, path)}", name, path, text
 
 
 def _key(data: Any, path: tuple) -> str:
@@ -111,6 +116,13 @@ class WorksheetError(Exception):
     """A worksheet that cannot be imported as a whole (not YAML, wrong shape, unknown language)."""
 
 
+def check_language(language: str, languages: list[str], where: str = "") -> None:
+    """Refuse a language that is not one of the site's translation languages."""
+    if language not in languages or language == SOURCE_LANGUAGE:
+        others = ", ".join(code for code in languages if code != SOURCE_LANGUAGE)
+        raise WorksheetError(f"{where}'{language}' is not a translation language of this site ({others})")
+
+
 def read_worksheet(path: Path, languages: list[str]) -> tuple[str, list[Entry]]:
     """(language, filled-in entries) of a worksheet file."""
     try:
@@ -120,9 +132,7 @@ def read_worksheet(path: Path, languages: list[str]) -> tuple[str, list[Entry]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
         raise WorksheetError(f"{path}: a worksheet has `language:` and a list of `entries:`")
     language = str(raw.get("language", ""))
-    if language not in languages or language == SOURCE_LANGUAGE:
-        others = ", ".join(code for code in languages if code != SOURCE_LANGUAGE)
-        raise WorksheetError(f"{path}: language '{language}' is not a translation language of this site ({others})")
+    check_language(language, languages, f"{path}: ")
     entries = []
     for number, item in enumerate(raw["entries"], 1):
         if not isinstance(item, dict) or not {"key", "of", "en"} <= item.keys():
@@ -135,11 +145,7 @@ def read_worksheet(path: Path, languages: list[str]) -> tuple[str, list[Entry]]:
 
 def import_worksheet(kb: KnowledgeBase, data_dir: Path, language: str, entries: list[Entry]) -> tuple[int, list[str]]:
     """Write the entries into the data files as drafts; return (how many were written, why others were not)."""
-    texts = {
-        f"{name}#{_key(kb.sources[name].data, path)}": (name, path, text)
-        for name, model in _models(kb)
-        for path, text in iter_localized(model)
-    }
+    texts = {key: (name, path, text) for key, name, path, text in _keyed_texts(kb)}
     by_file: dict[str, list[tuple[tuple, Entry]]] = {}
     refused = []
     for entry in entries:
@@ -201,17 +207,16 @@ def _edit_for(
         english = text[node.start_mark.index : node.end_mark.index]
         if node.start_mark.line != node.end_mark.line or node.style in ("|", ">"):
             english = _quote(node.value)  # same value, on one line
-        if isinstance(parent, MappingNode):
+        start = node.start_mark.index
+        if isinstance(parent, MappingNode):  # "key: text" becomes "key:" and an indented block
             indent = " " * (key_node.start_mark.column + 2)
-            block = f"\n{indent}{SOURCE_LANGUAGE}: {english}\n{indent}{language}: {_translation(entry)}"
-            start = node.start_mark.index
             while text[start - 1] == " ":  # no trailing space after "key:"
                 start -= 1
-            return start, node.end_mark.index, block
+            block = f"\n{indent}{SOURCE_LANGUAGE}: {english}"
         else:  # a list item: "- en: ..." with the translation under it
             indent = " " * node.start_mark.column
-            block = f"{SOURCE_LANGUAGE}: {english}\n{indent}{language}: {_translation(entry)}"
-        return node.start_mark.index, node.end_mark.index, block
+            block = f"{SOURCE_LANGUAGE}: {english}"
+        return start, node.end_mark.index, f"{block}\n{indent}{language}: {_translation(entry)}"
     if isinstance(node, MappingNode):
         existing = next((v for k, v in node.value if k.value == language), None)
         if existing is not None:  # a stale translation: replace it

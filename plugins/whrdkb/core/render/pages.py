@@ -100,3 +100,9 @@ def render_page(
         }
     )
     return GeneratedPage(path, meta + "\n" + body.rstrip() + "\n")
+
+
+def render_ui_page(template: str, path: str, ctx: RenderContext, title_key: str, meta: dict | None = None, **values):
+    """A page titled by the interface string `title_key` of ui.yaml (also the page's source for editing)."""
+    title = ctx.plain(ctx.kb.ui.strings[title_key])
+    return render_page(template, path, ctx, title, source_of(ctx.kb, "ui.yaml", ("strings", title_key)), meta, **values)

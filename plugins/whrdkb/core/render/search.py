@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..directory import RenderOptions
 from ..load import KnowledgeBase
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import GeneratedPage, RenderContext, render_ui_page
 
 # The theme template that adds the search form and scripts, and where the page is.
 TEMPLATE = "kb-search.html"
@@ -16,12 +16,11 @@ def render_search(kb: KnowledgeBase, language: str, options: RenderOptions) -> l
     """One search page per language (not itself searchable)."""
     ctx = RenderContext(kb, language)
     return [
-        render_page(
+        render_ui_page(
             "search.md.j2",
             PATH,
             ctx,
-            ctx.plain(kb.ui.strings["search_title"]),
-            source_of(kb, "ui.yaml", ("strings", "search_title")),
+            "search_title",
             meta={"template": TEMPLATE, "search": {"exclude": True}},
         )
     ]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..directory import RenderOptions
 from ..load import KnowledgeBase
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import GeneratedPage, RenderContext, render_ui_page
 
 if TYPE_CHECKING:  # core.translations imports the renderers (through sync): only a type here
     from ..translations import LanguageState
@@ -31,12 +31,11 @@ def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions
         return []
     ctx = RenderContext(kb, language)
     return [
-        render_page(
+        render_ui_page(
             "translations.md.j2",
             PATH,
             ctx,
-            ctx.plain(kb.ui.strings["translations_title"]),
-            source_of(kb, "ui.yaml", ("strings", "translations_title")),
+            "translations_title",
             meta={"search": {"exclude": True}},
             languages=kb.languages[1:],
             rows=options.translations,
