@@ -11,8 +11,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
-# Browser tests drive Debian's Chromium (browsers cannot be downloaded by test tools here).
+# Debian packages: Chromium prints the PDF editions and drives the browser tests (browsers cannot be
+# downloaded by test tools here); Noto fonts give the PDFs Arabic and Devanagari glyphs (embedded,
+# subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
 CHROMIUM   := /usr/bin/chromium
+NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
+PDFTOPPM   := /usr/bin/pdftoppm
 
 .PHONY: site bundles serve test validate schema stamp report lock clean
 
@@ -30,11 +34,14 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
-# Offline copies: a build for file:// (no directory URLs, search inlined), zipped
-# reproducibly per language and with all languages, with SHA256SUMS.
-bundles: $(SITE_STAMP)
+# Offline copies: a build for file:// (no directory URLs, search inlined), with its PDF editions
+# printed from it (kept in pdfs/ for the online site), zipped reproducibly per language and with
+# all languages, with SHA256SUMS.
+bundles: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
 	rm -rf .offline-build
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .offline-build
+	OFFLINE=true PDF=true $(BIN)/mkdocs build --strict --site-dir .offline-build
+	$(BIN)/whrdkb pdf --site .offline-build
+	rm -rf pdfs && cp -r .offline-build/pdf pdfs
 	$(BIN)/whrdkb bundles --site .offline-build --out bundles
 	rm -rf .offline-build
 
@@ -42,8 +49,9 @@ bundles: $(SITE_STAMP)
 # The download page lists the offline copies and their checksums, so they are made first.
 site: bundles
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
+	PDF=true $(BIN)/mkdocs build --strict --site-dir .site-build
 	mkdir -p .site-build/downloads && cp bundles/*.zip bundles/SHA256SUMS .site-build/downloads/
+	cp -r pdfs .site-build/pdf
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv .site-build site
@@ -53,14 +61,23 @@ site: bundles
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict
 
+# Install a Debian package as root (or with sudo): $(call apt,PACKAGE).
+apt = @if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	 else echo "The build needs Debian's package $(1): install it as root (apt-get install $(1))"; exit 1; fi; \
+	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(1) >/dev/null
+
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
-	 else echo "Browser tests need Debian's chromium package: install it as root (apt-get install chromium)"; exit 1; fi; \
-	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+	$(call apt,chromium)
+
+$(NOTO):
+	$(call apt,fonts-noto-core)
+
+$(PDFTOPPM):
+	$(call apt,poppler-utils)
 
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(TEST_STAMP) $(CHROMIUM)
+test: $(TEST_STAMP) $(CHROMIUM) $(NOTO) $(PDFTOPPM)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)
@@ -87,4 +104,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf .site-build .offline-build site.old .pytest_cache
+	rm -rf .site-build .offline-build site.old .pytest_cache pdfs

@@ -14,6 +14,7 @@ from .core.directory import RenderOptions, is_stale
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
+from .core.pdf import PdfError, pdf_jobs, print_pdfs
 from .core.problems import DataError
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     bundles = sub.add_parser("bundles", help="zip an offline build, one zip per language and one with all")
     bundles.add_argument("--site", type=Path, required=True, help="an offline build (OFFLINE=true mkdocs build)")
     bundles.add_argument("--out", type=Path, default=Path("bundles"))
+    pdf = sub.add_parser("pdf", help="print the PDF editions (training reference, pathways) of a finished build")
+    pdf.add_argument("--site", type=Path, required=True, help="a build made with PDF=true (best the offline one)")
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
     report.add_argument("--stale-after-days", type=int, default=365)
@@ -69,11 +72,26 @@ def main(argv: list[str] | None = None) -> int:
         for bundle in made:
             print(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
         return 0
+    if args.command == "pdf":
+        return pdf_command(args.root, args.site)
     if args.command == "translations":
         return translations_command(args.root, args)
     if args.command == "report":
         return report_command(args.root, args.site, args.stale_after_days)
     return validate(args.root)
+
+
+def pdf_command(root: Path, site: Path) -> int:
+    """Print every PDF edition into SITE/pdf/ (exit 1 with the reason if one cannot be made)."""
+    try:
+        kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
+        made = print_pdfs(pdf_jobs(kb, site), site)
+    except (DataError, PdfError) as err:
+        print(f"No PDF was made: {err}", file=sys.stderr)
+        return 1
+    total = sum(path.stat().st_size for path in made)
+    print(f"printed {len(made)} PDFs into {site / 'pdf'} ({total // 1024} KiB in all)")
+    return 0
 
 
 def validate(root: Path) -> int:

@@ -64,9 +64,9 @@ def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
 
 
 def _language_of(name: str, languages: list[str]) -> str | None:
-    """The language a shared asset belongs to, when its name says so (assets/search/index.fr.js)."""
+    """The language a shared file belongs to, when its name says so (assets/search/index.fr.js, pdf/NAME.fr.pdf)."""
     parts = name.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and parts[2] == "js" and parts[1] in languages else None
+    return parts[1] if len(parts) == 3 and parts[2] in ("js", "pdf") and parts[1] in languages else None
 
 
 def read_checksums(out: Path) -> list[Bundle]:

@@ -23,13 +23,19 @@ class RenderOptions:
     offline: bool = False
     # Translation state for the status page: (file, language, reviewed, draft, stale, missing, stale places).
     translations: tuple[tuple[str, str, int, int, int, int, tuple[str, ...]], ...] = ()
+    # True when PDFs are printed after the build (make site): pages then link them.
+    pdf: bool = False
 
     @classmethod
-    def from_environment(cls, stale_after_days: int = 365, bundles=(), offline: bool = False) -> RenderOptions:
+    def from_environment(
+        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False
+    ) -> RenderOptions:
         """Build date from SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-        return cls(today=now.date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline)
+        return cls(
+            today=now.date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline, pdf=pdf
+        )
 
 
 def is_stale(service: Service, options: RenderOptions) -> bool:

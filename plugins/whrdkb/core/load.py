@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import DATA_FILES
+from .models.evidence import EvidenceFile
 from .models.pathways import PathwaysFile
 from .models.recommendations import RecommendationsFile, Row, Theme
 from .models.services import ServicesFile
@@ -36,6 +37,7 @@ class KnowledgeBase:
     recommendations: RecommendationsFile
     services: ServicesFile
     pathways: PathwaysFile
+    evidence: EvidenceFile
     languages: list[str]
     sources: dict[str, Source] = field(default_factory=dict)  # by file name, for positions
 
@@ -86,6 +88,7 @@ def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str =
         recommendations=models["recommendations.yaml"],  # type: ignore[arg-type]
         services=models["services.yaml"],  # type: ignore[arg-type]
         pathways=models["pathways.yaml"],  # type: ignore[arg-type]
+        evidence=models["evidence.yaml"],  # type: ignore[arg-type]
         languages=list(languages),
         sources=sources,
     )
@@ -330,12 +333,20 @@ def check_pathways(model: PathwaysFile, source: Source, languages: list[str]) ->
     return problems
 
 
+def check_evidence(model: EvidenceFile, source: Source, languages: list[str]) -> list[Problem]:
+    """Ids unique across reports and meetings (each is a page of the same folder)."""
+    pairs = [(("reports", i), r) for i, r in enumerate(model.reports)]
+    pairs += [(("meetings", i), m) for i, m in enumerate(model.meetings)]
+    return _unique_ids(source, None, pairs)
+
+
 FILE_CHECKS = {
     "vocabularies.yaml": check_vocabularies,
     "ui.yaml": lambda model, source, languages: [],  # required strings are checked against the templates
     "recommendations.yaml": check_recommendations,
     "services.yaml": check_services,
     "pathways.yaml": check_pathways,
+    "evidence.yaml": check_evidence,
 }
 
 

@@ -137,6 +137,7 @@ def data_models(kb: KnowledgeBase):
         ("recommendations.yaml", kb.recommendations),
         ("services.yaml", kb.services),
         ("pathways.yaml", kb.pathways),
+        ("evidence.yaml", kb.evidence),
     ]
 
 

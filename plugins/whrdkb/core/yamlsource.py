@@ -69,6 +69,9 @@ _ENTRY_NAMES = {
     "costs": "cost",
     "offers": "offer",
     "conflicts": "conflict note",
+    "activities": "activity",
+    "strengthening": "area",
+    "guideline_priorities": "priority",
 }
 
 

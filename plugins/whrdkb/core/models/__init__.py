@@ -1,6 +1,7 @@
 """The data model: one pydantic model per data file, generator-independent."""
 
 from .common import SOURCE_LANGUAGE, LocalizedText, Rendition, Translation
+from .evidence import EvidenceFile
 from .pathways import Outcome, Pathway, PathwaysFile, Step
 from .recommendations import COLUMNS, Item, RecommendationsFile, Row, Theme
 from .services import Service, ServicesFile
@@ -14,11 +15,13 @@ DATA_FILES = {
     "recommendations.yaml": RecommendationsFile,
     "services.yaml": ServicesFile,
     "pathways.yaml": PathwaysFile,
+    "evidence.yaml": EvidenceFile,
 }
 
 __all__ = [
     "COLUMNS",
     "DATA_FILES",
+    "EvidenceFile",
     "SOURCE_LANGUAGE",
     "Item",
     "LocalizedText",

@@ -8,16 +8,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..directory import RenderOptions
+from ..evidence import CHECK_KEYS
 from ..load import KnowledgeBase
 from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
 from .directory import render_directory
 from .downloads import render_downloads
+from .evidence import render_evidence
 from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
 from .search import render_search
+from .training import render_training
 from .translations import render_translations
 
 # Every page family, in the order pages are written.
@@ -25,6 +28,8 @@ RENDERERS = (
     render_matrix,
     render_directory,
     render_pathways,
+    render_training,
+    render_evidence,
     render_downloads,
     render_search,
     render_translations,
@@ -48,6 +53,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"status_{s}" for s in typing.get_args(Service.model_fields["status"].annotation) if s != "active"}
     keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
+    keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
     keys |= {
         f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)
     }

@@ -23,7 +23,7 @@ def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) ->
     """The pathway index, and every page of every pathway, in one language."""
     pages = [render_index(kb, language)]
     for pathway in kb.pathways.pathways:
-        pages.append(render_overview(kb, language, pathway))
+        pages.append(render_overview(kb, language, pathway, options))
         pages += [render_node(kb, language, options, pathway, node) for node in nodes(pathway).values()]
     return pages
 
@@ -54,9 +54,14 @@ def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
     )
 
 
-def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway) -> GeneratedPage:
-    """A pathway on one printable page: its flowchart, and links to every step."""
+def render_overview(
+    kb: KnowledgeBase, language: str, pathway: Pathway, options: RenderOptions | None = None
+) -> GeneratedPage:
+    """A pathway on one printable page: its flowchart, and links to every step (and to its PDF when printed)."""
+    from .training import pdf_link
+
     ctx = _context(kb, language, pathway)
+    pdf = pdf_link(kb, language, 2, f"pathway-{pathway.id}") if options and options.pdf else None
     index = kb.pathways.pathways.index(pathway)
     return render_page(
         "pathways/overview.md.j2",
@@ -68,6 +73,7 @@ def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway) -> Gener
         flowchart=flowchart(ctx, pathway),
         all_nodes=list(nodes(pathway).values()),
         rows=_rows(kb, pathway.rows),
+        pdf=pdf,
     )
 
 

@@ -12,3 +12,6 @@ class PagesConfig(base.Config):
     # A directory entry whose newest source is older than this is flagged as stale
     # (measured against SOURCE_DATE_EPOCH when set, else the build date).
     stale_after_days = c.Type(int, default=365)
+    # Link the PDF editions from the pages: set when they are printed after the build
+    # (`make site` builds with PDF=true and then runs `whrdkb pdf`); off, no page links a missing file.
+    pdf = c.Type(bool, default=False)

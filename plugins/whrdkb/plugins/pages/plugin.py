@@ -71,7 +71,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
         options = RenderOptions.from_environment(
-            self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline
+            self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, self.config.pdf
         )
         stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
