@@ -11,6 +11,7 @@ from conftest import LANGUAGES, edit
 from test_maintainers import run
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.models.common import fingerprint, iter_localized
+from whrdkb.core.translations import data_models
 from whrdkb.core.worksheet import import_worksheet, read_worksheet, render_worksheet, worksheet_entries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -107,7 +108,7 @@ def test_a_worksheet_for_an_unknown_language_is_refused(tmp_path):
 
 
 def _all(kb):
-    return [("", kb.vocabularies), ("", kb.ui), ("", kb.recommendations), ("", kb.services), ("", kb.pathways)]
+    return data_models(kb)
 
 
 def test_an_imported_translation_takes_its_place_in_the_site_order_of_languages(stamped_project):

@@ -15,7 +15,7 @@ from ..models.services import Channel, Service
 from ..problems import DataError
 from .directory import render_directory
 from .downloads import render_downloads
-from .evidence import render_evidence
+from .evidence import CHART_KEYS, render_evidence
 from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
@@ -54,6 +54,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
     keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
+    keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence.py
     keys |= {
         f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)
     }

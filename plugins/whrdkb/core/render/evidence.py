@@ -15,6 +15,17 @@ from .charts import Series, bar_chart
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "evidence"
+# Interface strings the charts use (titles and legends), beside those the templates name.
+CHART_KEYS = (
+    "evidence_chart_events",
+    "evidence_chart_people",
+    "evidence_target",
+    "evidence_achieved",
+    "evidence_men",
+    "evidence_women",
+    "evidence_without_disability",
+    "evidence_with_disability",
+)
 RTL_LANGUAGES = ("ar",)
 
 

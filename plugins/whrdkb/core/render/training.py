@@ -15,7 +15,7 @@ from ..load import KnowledgeBase
 from ..models import COLUMNS, Pathway, Row, Theme
 from ..pathway_graph import nodes
 from .markdown import slug
-from .pages import GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "training"
 PDF_FOLDER = "pdf"
@@ -50,7 +50,7 @@ def render_index(kb: KnowledgeBase, language: str, options: RenderOptions) -> Ge
         ctx.plain(kb.ui.strings["training_title"]),
         source_of(kb, "recommendations.yaml", ("themes",)),
         pdf=pdf_link(kb, language, 1, "training") if options.pdf else None,
-        meta={"search": {"listing": True}},
+        meta=LISTING,
     )
 
 
@@ -63,6 +63,7 @@ def render_briefing(kb: KnowledgeBase, language: str, theme: Theme) -> Generated
         ctx,
         f"{ctx.plain(kb.ui.strings['briefing_title'])} {theme.id}. {ctx.plain(theme.short_title)}",
         _theme_source(kb, theme),
+        meta=LISTING,  # found by its title; the row pages carry the same text in full
         **theme_material(kb, theme),
     )
 
@@ -76,6 +77,7 @@ def render_workshop(kb: KnowledgeBase, language: str, theme: Theme) -> Generated
         ctx,
         f"{ctx.plain(kb.ui.strings['workshop_title'])} {theme.id}. {ctx.plain(theme.short_title)}",
         _theme_source(kb, theme),
+        meta=LISTING,  # found by its title; the row pages carry the same text in full
         **theme_material(kb, theme),
     )
 
@@ -90,6 +92,7 @@ def render_card(kb: KnowledgeBase, language: str) -> GeneratedPage:
         ctx.plain(kb.ui.strings["card_title"]),
         source_of(kb, "pathways.yaml", ("pathways",)),
         pathways=mission_pathways(kb),
+        meta=LISTING,  # found by its title; the pathway pages carry the same text in full
     )
 
 
