@@ -19,6 +19,11 @@ PAGE_TYPES = {
     "pathway step": "pathways/physical-danger/start/",
     "pathway outcome": "pathways/physical-danger/relocate-abroad/",
     "pathway overview": "pathways/physical-danger/",
+    "briefing sheet": "training/briefing-1/",
+    "workshop": "training/workshop-1/",
+    "desk card": "training/card/",
+    "evidence report": "evidence/dhrtns-2024-2025/",
+    "network meeting": "evidence/madhesh-network-meeting/",
     "downloads": "downloads/",
     "browsing safely": "safety/",
 }

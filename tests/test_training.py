@@ -214,3 +214,20 @@ def test_each_language_has_a_pathway_pdf_with_its_flowchart(pdfs, kb, language):
     whole = " ".join(_text(pdf))
     assert _shows(whole, pathway.steps[0].question.in_language(language).text)
     assert b"file:" not in pdf.read_bytes()
+
+
+def test_each_offline_copy_carries_its_own_languages_pdfs(tmp_path):
+    import zipfile
+
+    from whrdkb.core.bundles import make_bundles
+
+    site = tmp_path / "site"
+    for name in ("index.html", "fr/index.html", "pdf/whrd-kb-training.en.pdf", "pdf/whrd-kb-training.fr.pdf"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name)
+    make_bundles(site, tmp_path / "out", ["en", "fr"])
+    names = {lang: zipfile.ZipFile(tmp_path / "out" / f"whrd-kb-{lang}.zip").namelist() for lang in ("en", "fr", "all")}
+    assert "whrd-kb-fr/pdf/whrd-kb-training.fr.pdf" in names["fr"]
+    assert "whrd-kb-fr/pdf/whrd-kb-training.en.pdf" not in names["fr"]
+    assert "whrd-kb-en/pdf/whrd-kb-training.en.pdf" in names["en"]
+    assert {"whrd-kb-all/pdf/whrd-kb-training.en.pdf", "whrd-kb-all/pdf/whrd-kb-training.fr.pdf"} <= set(names["all"])
