@@ -18,7 +18,7 @@ CHROMIUM   := /usr/bin/chromium
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
 
-.PHONY: site bundles serve test validate schema stamp report lock clean
+.PHONY: site bundles serve test validate schema stamp report lock clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +93,11 @@ stamp: $(SITE_STAMP)
 # Stale directory entries, translation state and broken links (needs make site first).
 report: $(SITE_STAMP)
 	$(BIN)/whrdkb report --site site
+
+# The performance benchmark (long: up to 5,000 synthetic entries in every language); writes
+# its figures into docs/en/contribute/performance.md. Not part of make test.
+bench: $(TEST_STAMP) $(CHROMIUM)
+	$(BIN)/python bench/run.py --write
 
 # Re-pin every dependency (with hashes) after editing requirements/*.in.
 lock:

@@ -1,12 +1,16 @@
-"""Make a copy of the project whose directory holds N synthetic entries, for build-time measurements.
+"""Make a copy of the project whose data is scaled up to N synthetic directory entries, for measurements.
 
     .venv/bin/python bench/generate_directory.py 5000 /tmp/bench-5000
     cd /tmp/bench-5000 && ../path/to/.venv/bin/mkdocs build
 
 The entries are fake (names "Synthetic service 17", example.org addresses,
 Irish Dublin-format numbers) but valid under every loader rule, with the
-same shape as real entries: several sources, channels of each type,
-translations, kinds, areas and audiences drawn from the real vocabularies.
+same shape as real entries: several sources, channels of each type, a
+translation of every text into every site language, kinds, areas and
+audiences drawn from the real vocabularies. They are added to the real
+entries (pathways refer to those). The matrix and the pathways grow with
+them: one copy of a real row per ROWS_PER entries and one copy of a real
+pathway per PATHWAYS_PER entries (same texts and translations, new ids).
 Nothing here is published: the copy lives outside the repository.
 """
 
@@ -24,6 +28,15 @@ from whrdkb.core.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
+LANGUAGES = ("fr", "es", "ar", "ne")  # translations of every synthetic text (English is the source)
+ROWS_PER = 20  # one more matrix row per this many entries
+PATHWAYS_PER = 100  # one more pathway per this many entries
+GENERATED = ("recommendations", "directory", "pathways", "training", "evidence", "downloads", "search", "translations")
+
+
+def localized(text: str) -> dict:
+    """A synthetic text with a (synthetic) draft translation in every site language."""
+    return {"en": text, **{lang: {"text": f"[{lang}] {text}", "status": "draft"} for lang in LANGUAGES}}
 
 
 def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
@@ -37,13 +50,10 @@ def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
         "name": f"Synthetic service {n}",
         "category": "service",
         "kinds": kinds,
-        "summary": {
-            "en": f"Synthetic entry {n} offering {', '.join(kinds)} for benchmark builds.",
-            "fr": {"text": f"Entrée synthétique {n} pour les mesures de construction.", "status": "draft"},
-        },
-        "offers": [f"Offer {i} of entry {n}" for i in range(3)],
-        "eligibility": f"Defenders at risk (synthetic entry {n}).",
-        "how_to_ask": "Write through the web form.",
+        "summary": localized(f"Synthetic entry {n} offering {', '.join(kinds)} for benchmark builds."),
+        "offers": [localized(f"Offer {i} of entry {n}") for i in range(3)],
+        "eligibility": localized(f"Defenders at risk (synthetic entry {n})."),
+        "how_to_ask": localized("Write through the web form."),
         "channels": [
             {"type": "web_form", "value": f"https://example.org/{n}/form", "confidence": "high", "source": "main"},
             {"type": "email", "value": f"help{n}@example.org", "confidence": "medium", "source": "main"},
@@ -51,7 +61,7 @@ def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
                 "type": "phone",
                 "value": f"+3531{2100000 + n % 900000:07d}",
                 "confidence": "low",
-                "warning": "Synthetic number.",
+                "warning": localized("Synthetic number."),
                 "source": "old",
                 "languages": ["en", "fr"],
             },
@@ -70,28 +80,69 @@ def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
 
 
 def generate(count: int, dest: Path, seed: int = 1) -> Path:
-    """Copy the project to `dest` and replace its services with `count` synthetic entries."""
+    """Copy the project to `dest`, add `count` synthetic entries, and grow the matrix and the pathways with them."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for part in PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("recommendations", "directory", "exports"))
+            shutil.copytree(src, dest / part, ignore=_generated_folders)
         else:
             shutil.copy2(src, dest / part)
-    vocab = read_yaml(ROOT / "data" / "vocabularies.yaml", "vocabularies.yaml")[0].data  # strict: "NO" stays Norway
+    if count == 0:
+        return dest  # the repository's own data, unchanged
+    data = ROOT / "data"
+    raw = {name: read_yaml(data / name, name)[0].data for name in ("vocabularies.yaml", "services.yaml")}
     rng = random.Random(seed)
-    services = [synthetic_service(n, rng, vocab) for n in range(count)]
-    # safe_dump quotes strings such as NO and 0123, so the file reads back the same under any YAML reader.
-    text = yaml.safe_dump(
-        {"compiled_from": "bench/generate_directory.py (synthetic)", "services": services},
-        allow_unicode=True,
-        sort_keys=False,
-        width=200,
-    )
-    (dest / "data" / "services.yaml").write_text(text, encoding="utf-8")
+    services = raw["services.yaml"]["services"] + [
+        synthetic_service(n, rng, raw["vocabularies.yaml"]) for n in range(count)
+    ]
+    _dump(dest / "data" / "services.yaml", {**raw["services.yaml"], "services": services})
+    _grow_matrix(dest / "data" / "recommendations.yaml", count // ROWS_PER)
+    _grow_pathways(dest / "data" / "pathways.yaml", count // PATHWAYS_PER)
     return dest
+
+
+def _generated_folders(folder: str, names: list[str]) -> set[str]:
+    """Folders the build writes (docs/<language>/recommendations/, docs/exports/...): not copied."""
+    parent = Path(folder)
+    if parent.parent.name == "docs" and parent.name != "assets":
+        return {name for name in names if name in GENERATED}
+    return {"exports", "__pycache__"} & set(names) if parent.name == "docs" else set()
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Copied rows share objects; the data files refuse aliases, so everything is written out in full."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _dump(path: Path, content: dict) -> None:
+    # SafeDumper quotes strings such as NO and 0123, so the file reads back the same under any YAML reader.
+    text = yaml.dump(content, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=200)
+    path.write_text(text, encoding="utf-8")
+
+
+def _grow_matrix(path: Path, extra: int) -> None:
+    """Add `extra` rows, copies of the real ones, numbered THEME.101 and up within the theme they copy."""
+    content = read_yaml(path, path.name)[0].data
+    themes = content["themes"]
+    originals = [(theme, row) for theme in themes for row in theme["rows"]]
+    for k in range(extra):
+        theme, row = originals[k % len(originals)]
+        theme["rows"].append({**row, "id": f"{theme['id']}.{101 + k}", "numbering": "printed"})
+    _dump(path, content)
+
+
+def _grow_pathways(path: Path, extra: int) -> None:
+    """Add `extra` pathways, copies of the real ones with new ids."""
+    content = read_yaml(path, path.name)[0].data
+    originals = list(content["pathways"])
+    for k in range(extra):
+        content["pathways"].append({**originals[k % len(originals)], "id": f"synthetic-{k}"})
+    _dump(path, content)
 
 
 def main(argv: list[str] | None = None) -> int:

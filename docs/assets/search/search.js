@@ -117,15 +117,23 @@
     });
   }
 
+  // Results follow the typing at once while a query is quick; when one took long (a large index
+  // on a slow phone), later keystrokes wait for a pause of 150 ms instead of queueing queries.
   var timer = null;
+  var lastCost = 0;
+  function timedShow() {
+    var start = Date.now();
+    show();
+    lastCost = Date.now() - start;
+  }
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(show, 150);
+    timer = setTimeout(timedShow, lastCost > 50 ? 150 : 0);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    show();
+    timedShow();
   });
 
   form.hidden = false;

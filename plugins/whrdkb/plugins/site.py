@@ -32,3 +32,11 @@ def site_languages(config: MkDocsConfig) -> list[str]:
 def build_language(config: MkDocsConfig) -> str:
     """The language of the build in progress (static-i18n sets the theme's language per build)."""
     return config.theme.get("language") or SOURCE_LANGUAGE
+
+
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages this run builds, in static-i18n's order (the default first; `build: false` left out)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme.get("language") or SOURCE_LANGUAGE]
+    return default_first((lang.locale, lang.default) for lang in i18n.config.languages if lang.build)

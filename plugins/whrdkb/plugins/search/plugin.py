@@ -5,16 +5,23 @@ every page load. Pages are collected as they are rendered; at the end of each
 language build (static-i18n runs one build per language, with this same plugin
 instance) that language's index is written and the collection starts over.
 The pipeline and the query live in `whrdkb.core.search`, shared with the tests.
+
+Building an index is pure Python and takes a while (the Snowball stemmers), so by
+default it runs in a worker process while the next language's pages are built;
+the last language's build waits for every index. `workers: 0` builds them in turn,
+inside the build: the files are the same bytes (a test compares the two).
 """
 
 from __future__ import annotations
 
 import html
 import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -22,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
-from ..site import build_language, site_languages
+from ..site import build_language, built_languages, site_languages
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -36,6 +43,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.documents: list[SearchDocument] = []  # this build's pages, with URLs from the site root
         self.default_language = "en"
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: list[tuple[str, Future]] = []  # (language, index being written)
 
     # Remember the default language (its pages have no language prefix in their URLs).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -82,17 +91,49 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for doc in sorted(self.documents, key=lambda doc: doc.url)
         ]
         target = Path(config.site_dir) / self.config.index_path.format(lang=language)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
-        log.debug(f"search index for {language}: {len(documents)} pages, {target.stat().st_size} bytes")
         self.documents = []
         remove_material_search_assets(Path(config.site_dir))
+        if self.config.workers <= 0:
+            write_index(language, documents, target)
+        else:
+            self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers)
+            self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
+        if language == built_languages(config)[-1]:
+            self.wait_for_indexes()
+
+    # Every index is written before the build ends (the last language's build waits for them).
+    def wait_for_indexes(self) -> None:
+        pending, self.pending = self.pending, []
+        try:
+            for language, future in pending:
+                size = future.result()
+                log.debug(f"search index for {language}: {size} bytes")
+        except Exception as err:  # a worker's error, re-raised here
+            raise PluginError(f"the search index could not be built: {err}") from None
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+
+    # A failed build leaves no worker behind.
+    def on_build_error(self, error: Exception) -> None:
+        self.pending = []
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def search_url(self, config: MkDocsConfig, language: str) -> str:
         """URL of the language's search page, as MkDocs writes page URLs."""
         prefix = "" if language == self.default_language else f"{language}/"
         page = SEARCH_PAGE.removesuffix(".md")  # search/index
         return prefix + (page.removesuffix("index") if config.use_directory_urls else f"{page}.html")
+
+
+def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
+    """Build one language's index and write it as a script; return its size (runs in a worker process)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
+    return target.stat().st_size
 
 
 # Material's theme ships the assets of its own search (not used here) with every build.

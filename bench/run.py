@@ -1,0 +1,404 @@
+"""The performance benchmark: build the site at several data sizes and measure it against plain Material.
+
+    make bench                                   # seed data, 500, 2000 and 5000 entries
+    .venv/bin/python bench/run.py --sizes 0 500  # 0 = the repository's own data
+
+For each size (a project copy made by generate_directory.py, in a temporary folder):
+
+- full build of every language, and of the default language alone (`mkdocs build --strict`),
+  wall time and peak memory (the build's maximum resident set size);
+- the baseline: the same generated Markdown pages built by plain mkdocs-material with the
+  same languages (mkdocs-static-i18n, Material's own search, no project plugin);
+- rebuild under `mkdocs serve` after one YAML edit: from saving the file until the edited
+  text is served in the last language;
+- site size, offline zip size (the all-languages zip of an offline build), search index
+  size per language (raw and gzipped);
+- gzipped weight of what a first visit fetches (HTML, CSS, JS, images), per page type, and
+  the time from typing a query to the first result, in Debian's Chromium with 4x CPU
+  throttling through the DevTools protocol.
+
+It prints one table (ratios to the baseline) and, with --write, replaces the figures in
+docs/en/contribute/performance.md with the machine description and the date. Not part of
+`make test`: the largest size takes long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_directory import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PAGE = ROOT / "docs" / "en" / "contribute" / "performance.md"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# One page of each type, relative to a language's root (directory URLs).
+PAGE_TYPES = {
+    "home": "",
+    "matrix row": "recommendations/1-3/",
+    "directory entry": "directory/front-line-defenders/",
+    "directory listing": "directory/kind-legal-aid/",
+    "pathway step": "pathways/physical-danger/start/",
+    "training": "training/briefing-1/",
+    "evidence": "evidence/dhrtns-2024-2025/",
+    "search": "search/",
+}
+QUERIES = {"en": "relocation", "fr": "relocalisation", "es": "reubicación", "ar": "النقل", "ne": "स्थानान्तरण"}
+THROTTLE = 4
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+@dataclass
+class Result:
+    """Every figure measured for one data size."""
+
+    entries: int
+    pages: int = 0
+    build_s: float = 0.0
+    one_language_s: float = 0.0
+    baseline_s: float = 0.0
+    rebuild_s: float = 0.0
+    peak_mb: float = 0.0
+    site_mb: float = 0.0
+    zip_mb: float = 0.0
+    index_kb: dict = field(default_factory=dict)  # language -> (raw KB, gzipped KB)
+    weight_kb: dict = field(default_factory=dict)  # page type -> gzipped KB of a first visit
+    search_ms: float = 0.0
+    search_ready_ms: float = 0.0
+
+
+# ------------------------------------------------------------------ measuring builds
+
+
+def timed_build(project: Path, site: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run `mkdocs build --strict`; return (wall seconds, peak resident MB of the build)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    return seconds, peak_kb / 1024
+
+
+def only_default_language(project: Path) -> None:
+    """Keep every language configured (the data stays valid) but build the default one only."""
+    config = project / "mkdocs.yml"
+    text, default_seen = [], False
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\s+build: true$", line):
+            line = line if not default_seen else line.replace("build: true", "build: false")
+            default_seen = True
+        text.append(line)
+    config.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+
+def baseline_project(project: Path, dest: Path) -> Path:
+    """The project's generated Markdown (left in docs/ by a build) with a plain Material configuration."""
+    shutil.copytree(project / "docs", dest / "docs")
+    shutil.copy2(project / "CONTRIBUTING.md", dest / "CONTRIBUTING.md")
+    for page in (dest / "docs").rglob("*.md"):  # the search pages name the project's template
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(?m)^template: .*\n", "", text), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plugins = config[config.index("plugins:") : config.index("not_in_nav:")]
+    i18n = plugins[plugins.index("  - i18n:") : plugins.index("  # The offline copy")]
+    # Material's search with static-i18n's duplicate removal off (it is quadratic), as in the issue's figures.
+    plain = config.replace(plugins, "plugins:\n  - search\n" + i18n + "\n")
+    # Only Material's missing Nepali interface strings are kept from the project's theme overrides.
+    languages = dest / "overrides" / "partials" / "languages"
+    languages.mkdir(parents=True)
+    for strings in (project / "overrides" / "partials" / "languages").glob("*.html"):
+        shutil.copy2(strings, languages / strings.name)
+    plain = plain.replace("strict: true", "strict: false")
+    (dest / "mkdocs.yml").write_text(plain, encoding="utf-8")
+    return dest
+
+
+def rebuild_under_serve(project: Path, port: int = 8765) -> float:
+    """Seconds from saving one YAML edit until `mkdocs serve` serves the edited text in the last language."""
+
+    last = "ne"
+    url = f"http://127.0.0.1:{port}/{last}/directory/front-line-defenders/"
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(url, lambda body: True, timeout=1800)
+        services = project / "data" / "services.yaml"
+        text = services.read_text(encoding="utf-8")
+        marker = "Benchmark edit"
+        # The entry's name (the same in every language) gets a suffix.
+        edited = re.sub(r"(name: ['\"]?Front Line Defenders)", r"\g<1> " + marker, text, count=1)
+        assert edited != text, "no entry to edit"
+        start = time.perf_counter()
+        services.write_text(edited, encoding="utf-8")
+        _wait_for(url, lambda body: marker in body, timeout=1800)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, check, timeout: float) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if check(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"timed out waiting for {url}")
+
+
+# ------------------------------------------------------------------ measuring the output
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024
+
+
+def index_sizes(site: Path) -> dict:
+    """Each language's search index: (raw KB, gzipped KB)."""
+    sizes = {}
+    for path in sorted((site / "assets" / "search").glob("index.*.js")):
+        data = path.read_bytes()
+        sizes[path.name.split(".")[1]] = (len(data) / 1024, len(gzip.compress(data, 6)) / 1024)
+    return sizes
+
+
+def offline_zip_mb(project: Path, work: Path) -> float:
+    """Size of the all-languages offline zip, as make bundles makes it."""
+    from whrdkb.cli import languages_from_mkdocs_yml
+    from whrdkb.core.bundles import make_bundles
+
+    site = work / "offline"
+    timed_build(project, site, {"OFFLINE": "true"})
+    bundles = make_bundles(site, work / "bundles", languages_from_mkdocs_yml(project / "mkdocs.yml"))
+    return next(b.size for b in bundles if b.name.endswith("-all.zip")) / 1024 / 1024
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_figures(site: Path) -> tuple[dict, float, float]:
+    """(gzipped KB of a first visit per page type, ms from typing to the first result, ms until search is ready)."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    weights: dict[str, float] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, path in PAGE_TYPES.items():
+                context = browser.new_context()  # empty cache: a first visit
+                page = context.new_page()
+                responses = []
+                page.on("response", lambda response, seen=responses: seen.append(response))
+                page.goto(base + path, wait_until="load")
+                weights[name] = sum(len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200) / 1024
+                context.close()
+            typing, ready = [], []
+            for language, query in QUERIES.items():
+                context = browser.new_context()
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+                prefix = "" if language == "en" else f"{language}/"
+                page.goto(base + prefix + "search/", wait_until="load")
+                ready.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+                typing.append(
+                    page.evaluate(
+                        """(query) => new Promise((done) => {
+                            setTimeout(() => done(-1), 20000);  // no result: reported as -1
+                            const input = document.getElementById('kb-search-input');
+                            const list = document.querySelector('.kb-search__results');
+                            const start = performance.now();
+                            new MutationObserver((_, observer) => {
+                              if (list.children.length) { observer.disconnect(); done(performance.now() - start); }
+                            }).observe(list, {childList: true});
+                            input.value = query;
+                            input.dispatchEvent(new Event('input', {bubbles: true}));
+                        })""",
+                        query,
+                    )
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return weights, max(typing), max(ready)
+
+
+# ------------------------------------------------------------------ one size, all figures
+
+
+def measure(entries: int, work: Path, browser: bool = True, serve: bool = True) -> Result:
+    """Every figure for one data size (0: the repository's own data)."""
+    result = Result(entries)
+    project = work / "project"
+    generate(entries, project)  # 0: a copy of the real data, unchanged
+    site = work / "site"
+    result.build_s, result.peak_mb = timed_build(project, site)
+    result.pages = sum(1 for _ in site.rglob("*.html"))
+    result.site_mb = folder_mb(site)
+    result.index_kb = index_sizes(site)
+    baseline = baseline_project(project, work / "baseline")
+    result.baseline_s, _ = timed_build(baseline, work / "baseline-site")
+    one = work / "one"
+    shutil.copytree(project, one)
+    only_default_language(one)
+    result.one_language_s, _ = timed_build(one, work / "one-site")
+    result.zip_mb = offline_zip_mb(project, work)
+    if browser:
+        result.weight_kb, result.search_ms, result.search_ready_ms = browser_figures(site)
+    if serve:
+        result.rebuild_s = rebuild_under_serve(project)
+    return result
+
+
+# ------------------------------------------------------------------ reporting
+
+
+def table(results: list[Result]) -> str:
+    """The results as one Markdown table, with the ratio to the baseline and the slope between sizes."""
+    head = (
+        "| entries | pages | full build | baseline | ratio | one language | rebuild after an edit | peak memory "
+        "| site | offline zip | largest index (gz) | heaviest first visit (gz) "
+        "| first search result (4x slower CPU) |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
+    rows = []
+    for r in results:
+        index = max(r.index_kb.values(), default=(0, 0))
+        heaviest = max(r.weight_kb.values(), default=0)
+        rows.append(
+            f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s | {r.baseline_s:.1f} s "
+            f"| {r.build_s / r.baseline_s:.2f}x | {r.one_language_s:.1f} s | {r.rebuild_s:.1f} s | {r.peak_mb:.0f} MB "
+            f"| {r.site_mb:.0f} MB | {r.zip_mb:.1f} MB | {index[0]:.0f} KB ({index[1]:.0f} KB) "
+            f"| {heaviest:.0f} KB | {r.search_ms:.0f} ms |"
+        )
+    return head + "\n".join(rows) + "\n"
+
+
+def details(results: list[Result]) -> str:
+    """Per-language index sizes and per-page-type weights, and the slope of the build time."""
+    out = []
+    for r in results:
+        label = r.entries or "seed"
+        indexes = ", ".join(f"{lang} {raw:.0f} KB ({gz:.0f} KB gz)" for lang, (raw, gz) in r.index_kb.items())
+        weights = ", ".join(f"{name} {kb:.0f} KB" for name, kb in r.weight_kb.items())
+        out.append(f"- **{label}**: search index per language: {indexes}.")
+        if weights:
+            out.append(f"  First visit, gzipped: {weights}. Search page ready after {r.search_ready_ms:.0f} ms.")
+    sized = [r for r in results if r.entries]
+    if len(sized) >= 2:
+        slopes = [
+            (b.build_s - a.build_s) / (b.entries - a.entries) * 1000 for a, b in zip(sized, sized[1:], strict=False)
+        ]
+        out.append(
+            "- **Slope** of the full build between sizes: "
+            + ", ".join(f"{s:.1f} s per 1,000 entries" for s in slopes)
+            + " (equal slopes mean linear growth)."
+        )
+    return "\n".join(out) + "\n"
+
+
+def machine() -> str:
+    cpu = next(
+        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
+        platform.processor(),
+    )
+    memory = next(
+        (ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")), "0"
+    )
+    import material
+    import mkdocs
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(memory) // 1024 // 1024} GiB, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__ if hasattr(material, '__version__') else ''}"
+    ).rstrip(", ")
+
+
+MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_page(results: list[Result]) -> None:
+    """Replace the figures between the marks of the performance page."""
+    text = PAGE.read_text(encoding="utf-8")
+    figures = (
+        f"{MARK_START}\n\nMeasured on {dt.date.today().isoformat()}: {machine()}.\n\n"
+        f"{table(results)}\n{details(results)}\n{MARK_END}"
+    )
+    text = text[: text.index(MARK_START)] + figures + text[text.index(MARK_END) + len(MARK_END) :]
+    PAGE.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 500, 2000, 5000], help="0: the seed data")
+    parser.add_argument("--write", action="store_true", help="write the figures into the performance page")
+    parser.add_argument("--no-browser", action="store_true", help="skip page weights and search timing")
+    parser.add_argument("--no-serve", action="store_true", help="skip the rebuild under mkdocs serve")
+    args = parser.parse_args(argv)
+    results = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as work:
+            started = time.perf_counter()
+            results.append(measure(size, Path(work), not args.no_browser, not args.no_serve))
+            print(f"size {size or 'seed'} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            print(table(results[-1:]), file=sys.stderr)
+    print(table(results))
+    print(details(results))
+    if args.write:
+        write_page(results)
+        print(f"wrote {PAGE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
