@@ -17,18 +17,22 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
   the time from typing a query to the first result, in Debian's Chromium with 4x CPU
   throttling through the DevTools protocol.
 
-It prints one table (ratios to the baseline) and, with --write, replaces the figures in
-docs/en/contribute/performance.md with the machine description and the date. Not part of
+It prints one table (ratios to the baseline) and, with --write, records the sizes it
+measured in bench/results.json (a later run of a size replaces it) and rewrites the
+figures of docs/en/contribute/performance.md from every size recorded, with the machine
+description and the date of each. Not part of
 `make test`: the largest size takes long.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import gzip
 import http.server
+import json
 import os
 import platform
 import re
@@ -47,6 +51,9 @@ from generate_directory import generate  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PAGE = ROOT / "docs" / "en" / "contribute" / "performance.md"
+# Every size measured so far (one entry per size, the newest run wins): the page is made from it,
+# so sizes can be measured in separate runs (the largest takes long).
+RESULTS = ROOT / "bench" / "results.json"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -90,6 +97,7 @@ class Result:
     weight_kb: dict = field(default_factory=dict)  # page type -> gzipped KB of a first visit
     search_ms: float = 0.0
     search_ready_ms: float = 0.0
+    measured: str = ""  # date of the run
 
 
 # ------------------------------------------------------------------ measuring builds
@@ -278,7 +286,7 @@ def browser_figures(site: Path) -> tuple[dict, float, float]:
 
 def measure(entries: int, work: Path, browser: bool = True, serve: bool = True) -> Result:
     """Every figure for one data size (0: the repository's own data)."""
-    result = Result(entries)
+    result = Result(entries, measured=dt.date.today().isoformat())
     project = work / "project"
     generate(entries, project)  # 0: a copy of the real data, unchanged
     site = work / "site"
@@ -367,13 +375,22 @@ def machine() -> str:
 MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+def record(results: list[Result]) -> list[Result]:
+    """Add this run's sizes to bench/results.json (replacing earlier runs of the same sizes); return all."""
+    stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"runs": []}
+    by_size = {run["entries"]: run for run in stored["runs"]}
+    for result in results:
+        by_size[result.entries] = dataclasses.asdict(result)
+    stored = {"machine": machine(), "runs": [by_size[size] for size in sorted(by_size)]}
+    RESULTS.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [Result(**run) for run in stored["runs"]]
+
+
 def write_page(results: list[Result]) -> None:
     """Replace the figures between the marks of the performance page."""
     text = PAGE.read_text(encoding="utf-8")
-    figures = (
-        f"{MARK_START}\n\nMeasured on {dt.date.today().isoformat()}: {machine()}.\n\n"
-        f"{table(results)}\n{details(results)}\n{MARK_END}"
-    )
+    dates = ", ".join(f"{r.entries or 'seed'} on {r.measured}" for r in results)
+    figures = f"{MARK_START}\n\nMeasured on {machine()} ({dates}).\n\n{table(results)}\n{details(results)}\n{MARK_END}"
     text = text[: text.index(MARK_START)] + figures + text[text.index(MARK_END) + len(MARK_END) :]
     PAGE.write_text(text, encoding="utf-8")
 
@@ -395,8 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print(details(results))
     if args.write:
-        write_page(results)
-        print(f"wrote {PAGE.relative_to(ROOT)}")
+        write_page(record(results))
+        print(f"wrote {RESULTS.relative_to(ROOT)} and {PAGE.relative_to(ROOT)}")
     return 0
 
 
