@@ -326,11 +326,16 @@ def table(results: list[Result]) -> str:
         heaviest = max(r.weight_kb.values(), default=0)
         rows.append(
             f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s | {r.baseline_s:.1f} s "
-            f"| {r.build_s / r.baseline_s:.2f}x | {r.one_language_s:.1f} s | {r.rebuild_s:.1f} s | {r.peak_mb:.0f} MB "
-            f"| {r.site_mb:.0f} MB | {r.zip_mb:.1f} MB | {index[0]:.0f} KB ({index[1]:.0f} KB) "
-            f"| {heaviest:.0f} KB | {r.search_ms:.0f} ms |"
+            f"| {r.build_s / r.baseline_s:.2f}x | {r.one_language_s:.1f} s | {_or_dash(r.rebuild_s, '{:.1f} s')} "
+            f"| {r.peak_mb:.0f} MB | {r.site_mb:.0f} MB | {r.zip_mb:.1f} MB | {index[0]:.0f} KB ({index[1]:.0f} KB) "
+            f"| {_or_dash(heaviest, '{:.0f} KB')} | {_or_dash(r.search_ms, '{:.0f} ms')} |"
         )
     return head + "\n".join(rows) + "\n"
+
+
+def _or_dash(value: float, form: str) -> str:
+    """A figure, or a dash where this run did not measure it (--no-serve, --no-browser)."""
+    return form.format(value) if value else "–"
 
 
 def details(results: list[Result]) -> str:
