@@ -48,22 +48,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_directory import generate  # noqa: E402
 
+from whrdkb.core.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PAGE = ROOT / "docs" / "en" / "contribute" / "performance.md"
 # Every size measured so far (one entry per size, the newest run wins): the page is made from it,
 # so sizes can be measured in separate runs (the largest takes long).
 RESULTS = ROOT / "bench" / "results.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # One page of each type, relative to a language's root (directory URLs).
 PAGE_TYPES = {
     "home": "",

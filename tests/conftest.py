@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from whrdkb.core import pdf
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -122,17 +124,9 @@ def stamped_project(tmp_path) -> Path:
 
 # ---------------------------------------------------------------- browser tests
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a closed network and a root user: no background calls home, no sandbox.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(pdf.CHROMIUM)
+# Flags for a closed network and a root user: no background calls home, no sandbox (shared with the PDF printer).
+CHROMIUM_ARGS = pdf.CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

@@ -21,22 +21,18 @@ def is_offline_build(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def site_languages(config: MkDocsConfig) -> list[str]:
-    """The site's languages, default first: static-i18n's list, or the theme's language."""
+def site_languages(config: MkDocsConfig, built_only: bool = False) -> list[str]:
+    """The site's languages, default first: static-i18n's list, or the theme's language.
+
+    `built_only`: the languages this run builds, in static-i18n's order (`build: false` left out).
+    """
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return [config.theme.get("language") or SOURCE_LANGUAGE]
-    return default_first((lang.locale, lang.default) for lang in i18n.config.languages)
+    languages = [lang for lang in i18n.config.languages if lang.build or not built_only]
+    return default_first((lang.locale, lang.default) for lang in languages)
 
 
 def build_language(config: MkDocsConfig) -> str:
     """The language of the build in progress (static-i18n sets the theme's language per build)."""
     return config.theme.get("language") or SOURCE_LANGUAGE
-
-
-def built_languages(config: MkDocsConfig) -> list[str]:
-    """The languages this run builds, in static-i18n's order (the default first; `build: false` left out)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme.get("language") or SOURCE_LANGUAGE]
-    return default_first((lang.locale, lang.default) for lang in i18n.config.languages if lang.build)

@@ -238,6 +238,10 @@ def check_seed_name(value: str | None) -> str | None:
     return value
 
 
+SeedFile = Annotated[str, AfterValidator(check_seed_name)]
+"""The file name of a seed document in shared/seeds."""
+
+
 def iter_localized(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, LocalizedText]]:
     """Every LocalizedText inside a model, with its path in the data."""
     if isinstance(value, LocalizedText):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import BeforeValidator
 
-from .common import Id, LocalizedText, Model, check_seed_name, described, rule_error
+from .common import Id, LocalizedText, Model, SeedFile, described, rule_error
 
 _DIGITS = re.compile(r"^(0|[1-9][0-9]*)$")
 
@@ -32,8 +32,6 @@ def _parse_count(value: Any) -> Any:
 
 Count = Annotated[int, BeforeValidator(_parse_count)]
 """A whole number as printed in the source (digits only)."""
-
-Seed = Annotated[str, AfterValidator(check_seed_name)]
 
 
 class Group(Model):
@@ -95,7 +93,7 @@ class Report(Model):
         "Project", "The project's name.", "Defending Human Rights Through Network Strengthening (DHRTNS)"
     )
     period: LocalizedText = described("Reporting period", "As printed.", "July 2024 to June 2025")
-    seed: Seed = described("Source", "File name of the report in shared/seeds.", "003_a191a315273ca827.txt")
+    seed: SeedFile = described("Source", "File name of the report in shared/seeds.", "003_a191a315273ca827.txt")
     summary: LocalizedText = described(
         "Progress overview", "The report's own summary of progress.", "The project has remained largely on track…"
     )
@@ -143,7 +141,7 @@ class Meeting(Model):
     host: LocalizedText = described("Host", "Who hosted it.", "Collective Campaign for Peace (COCAP)")
     place: LocalizedText = described("Place", "Where it was held.", "Janakpur, Madhesh Province")
     dates: LocalizedText = described("Dates", "As printed (no year is added if the source gives none).", "19–20 June")
-    seed: Seed = described("Source", "File name of the account in shared/seeds.", "000_02d6e788218f8616.txt")
+    seed: SeedFile = described("Source", "File name of the account in shared/seeds.", "000_02d6e788218f8616.txt")
     summary: LocalizedText = described("Summary", "Who met and why.", "Defenders from across Madhesh Province met…")
     guideline_priorities: list[LocalizedText] = described(
         "Protection mechanism guideline priorities",

@@ -44,19 +44,20 @@ def bar_chart(chart_id: str, title: str, categories: list[str], series: list[Ser
     def x(offset: float, length: float = 0) -> float:
         return round(WIDTH - offset - length if rtl else offset, 1)
 
-    # text-anchor "start" follows the writing direction, set explicitly (inline SVG inherits the page's).
-    anchor, direction = "start", ("rtl" if rtl else "ltr")
-    parts = [_legend(series, x, anchor)]
+    # Texts are anchored at their start, which follows the writing direction set on the chart
+    # (explicitly: inline SVG would inherit the page's).
+    direction = "rtl" if rtl else "ltr"
+    parts = [_legend(series, x)]
     for c, category in enumerate(categories):
         y = LEGEND_HEIGHT + c * group
-        parts.append(f'<text x="{x(0)}" y="{y + 13}" text-anchor="{anchor}">{escape_html(category)}</text>')
+        parts.append(f'<text x="{x(0)}" y="{y + 13}" text-anchor="start">{escape_html(category)}</text>')
         for s, one in enumerate(series):
             value = one.values[c]
             length = round(span * value / top, 1)
             bar_y = y + LABEL_HEIGHT + s * (BAR_HEIGHT + BAR_GAP)
             parts.append(
                 f'<rect class="kb-chart-s{s}" x="{x(0, length)}" y="{bar_y}" width="{length}" height="{BAR_HEIGHT}"/>'
-                f'<text class="kb-chart-value" x="{x(length + 4)}" y="{bar_y + 10}" text-anchor="{anchor}">'
+                f'<text class="kb-chart-value" x="{x(length + 4)}" y="{bar_y + 10}" text-anchor="start">'
                 f"{value}</text>"
             )
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
@@ -77,13 +78,13 @@ def describe(categories: list[str], series: list[Series]) -> str:
     )
 
 
-def _legend(series: list[Series], x, anchor: str) -> str:
+def _legend(series: list[Series], x) -> str:
     """Coloured keys for each series, side by side along the top."""
     out, offset = [], 0.0
     for s, one in enumerate(series):
         out.append(
             f'<rect class="kb-chart-s{s}" x="{x(offset, 12)}" y="4" width="12" height="12"/>'
-            f'<text x="{x(offset + 16)}" y="14" text-anchor="{anchor}">{escape_html(one.label)}</text>'
+            f'<text x="{x(offset + 16)}" y="14" text-anchor="start">{escape_html(one.label)}</text>'
         )
         offset += 16 + 8 * len(one.label) + 24
     return "".join(out)

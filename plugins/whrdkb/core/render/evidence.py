@@ -8,7 +8,7 @@ time as inline SVG with text alternatives.
 from __future__ import annotations
 
 from ..directory import RenderOptions
-from ..evidence import disagreements, row_checks, sums, total_checks
+from ..evidence import row_checks, sums, total_checks
 from ..load import KnowledgeBase
 from ..models.evidence import Activity, Meeting, Report
 from .charts import Series, bar_chart
@@ -54,7 +54,9 @@ def render_report(kb: KnowledgeBase, language: str, report: Report) -> Generated
     """A progress report: its table, the checked totals, two charts, and what it learned."""
     ctx = RenderContext(kb, language)
     index = kb.evidence.reports.index(report)
-    wrong = {(c.key, c.activity) for c in disagreements(report)}
+    totals = total_checks(report)
+    rows = [c for a in report.activities for c in row_checks(a)]
+    wrong = {(c.key, c.activity) for c in totals + rows if not c.agrees}
     return render_page(
         "evidence/report.md.j2",
         f"{FOLDER}/{report.id}.md",
@@ -63,8 +65,8 @@ def render_report(kb: KnowledgeBase, language: str, report: Report) -> Generated
         source_of(kb, "evidence.yaml", ("reports", index)),
         report=report,
         sums=sums(report),
-        totals=total_checks(report),
-        rows=[c for a in report.activities for c in row_checks(a) if not c.agrees],
+        totals=totals,
+        rows=[c for c in rows if not c.agrees],
         table=[(a, table_cells(a, wrong)) for a in report.activities],
         charts=report_charts(ctx, report),
     )

@@ -15,6 +15,7 @@ from ..pathway_graph import nodes, parents
 from .directory import directory_helpers
 from .markdown import Safe
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
+from .training import pdf_link
 
 FOLDER = "pathways"
 
@@ -58,8 +59,6 @@ def render_overview(
     kb: KnowledgeBase, language: str, pathway: Pathway, options: RenderOptions | None = None
 ) -> GeneratedPage:
     """A pathway on one printable page: its flowchart, and links to every step (and to its PDF when printed)."""
-    from .training import pdf_link
-
     ctx = _context(kb, language, pathway)
     pdf = pdf_link(kb, language, 2, f"pathway-{pathway.id}") if options and options.pdf else None
     index = kb.pathways.pathways.index(pathway)

@@ -56,26 +56,22 @@ def render_index(kb: KnowledgeBase, language: str, options: RenderOptions) -> Ge
 
 def render_briefing(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPage:
     """A theme for mission staff: the problem, the needs, today's action, and a checklist of next steps."""
-    ctx = RenderContext(kb, language)
-    return render_page(
-        "training/briefing.md.j2",
-        f"{FOLDER}/briefing-{slug(theme.id)}.md",
-        ctx,
-        f"{ctx.plain(kb.ui.strings['briefing_title'])} {theme.id}. {ctx.plain(theme.short_title)}",
-        _theme_source(kb, theme),
-        meta=LISTING,  # found by its title; the row pages carry the same text in full
-        **theme_material(kb, theme),
-    )
+    return _render_theme_page(kb, language, theme, "briefing")
 
 
 def render_workshop(kb: KnowledgeBase, language: str, theme: Theme) -> GeneratedPage:
     """A facilitator's page: learning objectives and discussion prompts, each citing its row."""
+    return _render_theme_page(kb, language, theme, "workshop")
+
+
+def _render_theme_page(kb: KnowledgeBase, language: str, theme: Theme, kind: str) -> GeneratedPage:
+    """`training/<kind>-<theme>.md`, titled by the interface string `<kind>_title` and the theme."""
     ctx = RenderContext(kb, language)
     return render_page(
-        "training/workshop.md.j2",
-        f"{FOLDER}/workshop-{slug(theme.id)}.md",
+        f"training/{kind}.md.j2",
+        f"{FOLDER}/{kind}-{slug(theme.id)}.md",
         ctx,
-        f"{ctx.plain(kb.ui.strings['workshop_title'])} {theme.id}. {ctx.plain(theme.short_title)}",
+        f"{ctx.plain(kb.ui.strings[f'{kind}_title'])} {theme.id}. {ctx.plain(theme.short_title)}",
         _theme_source(kb, theme),
         meta=LISTING,  # found by its title; the row pages carry the same text in full
         **theme_material(kb, theme),

@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
-from ..site import build_language, built_languages, site_languages
+from ..site import build_language, site_languages
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -98,7 +98,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         else:
             self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers)
             self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
-        if language == built_languages(config)[-1]:
+        if language == site_languages(config, built_only=True)[-1]:
             self.wait_for_indexes()
 
     # Every index is written before the build ends (the last language's build waits for them).
@@ -111,13 +111,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except Exception as err:  # a worker's error, re-raised here
             raise PluginError(f"the search index could not be built: {err}") from None
         finally:
-            if self.pool is not None:
-                self.pool.shutdown()
-                self.pool = None
+            self.stop_workers()
 
     # A failed build leaves no worker behind.
     def on_build_error(self, error: Exception) -> None:
         self.pending = []
+        self.stop_workers()
+
+    def stop_workers(self) -> None:
+        """End the worker process, if one runs (after its indexes were awaited, or after a failed build)."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
