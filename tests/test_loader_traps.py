@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, LANGUAGES, ROOT, edit
+from whrdkb.core import yamlsource
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
 
@@ -213,6 +214,37 @@ def test_broken_indentation_is_a_located_syntax_error(data):
     found = problems_of(data)
     assert len(found) == 1 and found[0].startswith(f"{REC}:") and "cannot be read" in found[0]
     assert "indentation" in found[0]
+
+
+# Data files are read with libyaml (fast); PyYAML's own reader is the fallback. Both must agree.
+PYTHON_READER = yamlsource._strict_loader(yamlsource._PythonEventReader)
+BROKEN = {
+    "indentation": "a:\n  b: 1\n c: 2\n",
+    "missing colon": "a: b\nc\nd: e\n",
+    "mapping in a value": "name: Front: Line\n",
+    "unknown escape": 'a: "\\q"\n',
+    "alias": "a: &x 1\nb: *x\n",
+    "duplicate": "a: 1\nनेपाली: 2\na: 3\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "data").glob("*.yaml")))
+def test_libyaml_reads_every_data_file_as_pyyaml_does(name):
+    assert yamlsource._StrictLoader is not PYTHON_READER and "CParser" in str(yamlsource._StrictLoader.__mro__)
+    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    fast, fast_problems = yamlsource.parse_yaml(text, name)
+    slow, slow_problems = yamlsource.parse_yaml(text, name, loader_class=PYTHON_READER)
+    assert fast_problems == slow_problems == []
+    assert (fast.data, fast.positions, fast.key_positions) == (slow.data, slow.positions, slow.key_positions)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_libyaml_reports_broken_yaml_where_pyyaml_does(case):
+    fast = yamlsource.parse_yaml(BROKEN[case], "x.yaml")[1]
+    slow = yamlsource.parse_yaml(BROKEN[case], "x.yaml", loader_class=PYTHON_READER)[1]
+    assert fast and [(p.line, p.hint) for p in fast] == [(p.line, p.hint) for p in slow]
+    # libyaml points at a bad escape's backslash, PyYAML just after it.
+    assert all(abs(a.column - b.column) <= 1 for a, b in zip(fast, slow))
 
 
 def test_every_problem_is_reported_at_once(data):
