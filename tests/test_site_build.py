@@ -114,6 +114,13 @@ def test_safety_settings_reach_the_output(built_site):
     assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html)
 
 
+def test_no_sitemap_without_the_site_address(built_site):
+    # mkdocs.yml has no site_url: a sitemap would list `None./` URLs, and Material's script
+    # downloads it on a first visit of each home page.
+    assert not list(built_site.glob("**/sitemap.xml*"))
+    assert "<loc>" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- builds of edited data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whrdkb.core.render.pages import GeneratedPage
-from whrdkb.core.sync import MARKER, NotOwnedError, sync_pages
+from whrdkb.core.sync import MARKER, NotOwnedError, sync_pages, watched_paths
 
 
 def test_writes_then_only_rewrites_what_changed_and_removes_stale(tmp_path):
@@ -26,3 +26,24 @@ def test_refuses_a_folder_with_hand_written_files(tmp_path):
         sync_pages(tmp_path, [GeneratedPage("recs/a.md", "A")])
     assert (tmp_path / "recs" / "mine.md").read_text() == "mine"
     assert not (tmp_path / "recs" / "a.md").exists()
+
+
+def test_serve_watches_every_hand_written_path_but_no_generated_folder(tmp_path):
+    docs = tmp_path / "docs"
+    for language in ("en", "fr"):
+        sync_pages(docs / language, [GeneratedPage("recs/a.md", "A"), GeneratedPage("dir/x/b.md", "B")])
+        (docs / language / "index.md").write_text("hand-written")
+        (docs / language / "contribute").mkdir()
+    sync_pages(docs, [GeneratedPage("exports/data.json", "{}")])
+    (docs / "assets" / "img").mkdir(parents=True)
+    watched = {(str(path.relative_to(tmp_path)), recursive) for path, recursive in watched_paths(docs)}
+    assert watched == {
+        ("docs", False),
+        ("docs/assets", True),
+        ("docs/en", False),
+        ("docs/en/contribute", True),
+        ("docs/fr", False),
+        ("docs/fr/contribute", True),
+    }
+    # Before the first build wrote anything, docs/ is watched whole.
+    assert watched_paths(tmp_path / "other") == [(tmp_path / "other", True)]

@@ -121,7 +121,8 @@ def test_every_hosted_page_requests_only_its_own_host(browser, built_site, site_
     assert outside == []
     csp = [line for line in console if "Content Security Policy" in line]
     assert csp == []
-    # Material asks for a sitemap.xml beside each language link; a 404 on the own host is harmless.
+    # Material asks for a sitemap.xml beside each language link (there is none without site_url);
+    # a 404 on the own host is harmless.
     assert [line for line in console if "sitemap" not in line and "404" not in line] == []
 
 

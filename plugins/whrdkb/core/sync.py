@@ -5,7 +5,8 @@ mkdocs-static-i18n localises only files that exist under `docs_dir`. Each
 top-level folder of generated pages is owned by the generator and carries a
 marker file; a folder without the marker that holds files is never written to,
 so hand-written pages cannot be overwritten. Files are rewritten only when
-their content changed, so `mkdocs serve` does not loop on its own output.
+their content changed, and `mkdocs serve` watches only the hand-written files
+(`watched_paths`), so writing generated pages does not start another rebuild.
 """
 
 from __future__ import annotations
@@ -73,3 +74,22 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+
+
+def watched_paths(docs: Path) -> list[tuple[Path, bool]]:
+    """What `mkdocs serve` should watch under `docs`: every path but the generated folders.
+
+    Returns (path, recursive) pairs: a folder holding no generated folder is watched whole;
+    a folder holding one is watched for its own files, and its other subfolders in turn.
+    """
+    generated = {marker.parent for marker in docs.rglob(MARKER)}
+
+    def walk(folder: Path) -> list[tuple[Path, bool]]:
+        if folder in generated:
+            return []
+        if not any(folder in owned.parents for owned in generated):
+            return [(folder, True)]
+        subfolders = sorted(path for path in folder.iterdir() if path.is_dir())
+        return [(folder, False)] + [pair for sub in subfolders for pair in walk(sub)]
+
+    return walk(docs)

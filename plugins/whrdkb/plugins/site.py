@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 from ..core.models import SOURCE_LANGUAGE
 
@@ -36,3 +37,40 @@ def site_languages(config: MkDocsConfig, built_only: bool = False) -> list[str]:
 def build_language(config: MkDocsConfig) -> str:
     """The language of the build in progress (static-i18n sets the theme's language per build)."""
     return config.theme.get("language") or SOURCE_LANGUAGE
+
+
+def building_other_languages(config: MkDocsConfig) -> bool:
+    """True inside static-i18n's builds of the other languages (run from the default language's on_post_build)."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def choose_site_templates(config: MkDocsConfig) -> None:
+    """Which of the theme's site-wide pages this language's build writes (404.html, sitemap.xml).
+
+    Every language's build writes into the same site folder: 404.html comes from the default
+    language's build only (otherwise the last language built, Nepali, would greet every reader).
+    """
+    templates = config.theme.static_templates
+    if build_language(config) == site_languages(config)[0]:
+        templates.add("404.html")
+    else:
+        templates.discard("404.html")
+    if not config.site_url:
+        templates.discard(SITEMAP)
+
+
+SITEMAP = "sitemap.xml"
+
+
+def without_sitemap(files: Files, config: MkDocsConfig) -> Files:
+    """Leave the sitemap out when the site's address is unknown (no `site_url`).
+
+    MkDocs would write `None./` URLs that help no crawler, while Material's script downloads
+    the file on a first visit of each home page (half a megabyte for the seed data). A theme
+    file no longer rendered as a template would be copied as it is, so it is removed here.
+    """
+    if not config.site_url:
+        for file in [f for f in files if f.src_uri == SITEMAP and not f.is_documentation_page()]:
+            files.remove(file)
+    return files

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ...core.bundles import read_checksums
@@ -31,9 +32,9 @@ from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.render import check_ui_strings, render_all
 from ...core.render.translations import translation_rows
-from ...core.sync import NotOwnedError, sync_pages
+from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
-from ..site import is_offline_build, site_languages
+from ..site import choose_site_templates, is_offline_build, site_languages, without_sitemap
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -68,6 +69,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        choose_site_templates(config)
         offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
         options = RenderOptions.from_environment(
@@ -97,10 +99,18 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.kb, self._stamp, self.offline = kb, stamp, offline
         self._ui_cache.clear()
 
-    # Rebuild when a data file changes under `mkdocs serve`.
+    # No sitemap without the site's address (see `without_sitemap`).
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        return without_sitemap(files, config) if self.config.enabled else files
+
+    # Under `mkdocs serve`: rebuild when a data file changes, but not when this plugin writes
+    # generated pages (MkDocs watches all of docs/, which would start a second, useless rebuild).
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.config.enabled:
             server.watch(str(self.data_dir))
+            server.unwatch(config.docs_dir)
+            for path, recursive in watched_paths(Path(config.docs_dir)):
+                server.watch(str(path), recursive=recursive)
         return server
 
     # Give templates the UI strings of the page's language and its translation notice (HTML-escaped).
