@@ -12,19 +12,38 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_indexes_built_in_a_worker_process_are_the_same_bytes(tmp_path):
-    """kb-search builds each language's index in a worker while the next language is built (workers: 1)."""
-    sites = {}
-    for workers in (0, 1):
-        project = copy_project(tmp_path / f"workers-{workers}")
-        build_only(project, ("en", "fr"))
+def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):
+    """kb-search builds indexes in a worker process (workers: 1) and kb-languages builds the
+    languages after the default one in forked processes (processes: 2); without either,
+    everything happens in turn in the build's own process."""
+    sites, logs = {}, {}
+    for name, workers, processes in (("serial", 0, 1), ("parallel", 1, 2)):
+        project = copy_project(tmp_path / name)
+        build_only(project, ("en", "fr", "es"))
         edit(project / "mkdocs.yml", "  - kb-search\n", f"  - kb-search:\n      workers: {workers}\n")
+        edit(project / "mkdocs.yml", "  - kb-languages\n", f"  - kb-languages:\n      processes: {processes}\n")
         result = mkdocs_build(project)
         assert result.returncode == 0, result.stderr
-        sites[workers] = project / "site"
-    serial, parallel = _files(sites[0]), _files(sites[1])
+        sites[name], logs[name] = project / "site", result.stderr
+    assert "in process" in logs["parallel"] and "in process" not in logs["serial"]
+    serial, parallel = _files(sites["serial"]), _files(sites["parallel"])
     assert serial.keys() == parallel.keys()
-    assert {"assets/search/index.en.js", "assets/search/index.fr.js"} <= serial.keys()
+    assert {"assets/search/index.en.js", "assets/search/index.fr.js", "assets/search/index.es.js"} <= serial.keys()
+    assert {"fr/index.html", "es/index.html", "es/directory/index.html"} <= serial.keys()
     different = [name for name in serial if serial[name] != parallel[name]]
     assert different == [], different[:10]
-    assert not filecmp.dircmp(sites[0], sites[1]).diff_files
+    assert not filecmp.dircmp(sites["serial"], sites["parallel"]).diff_files
+
+
+def test_a_language_that_fails_in_a_forked_process_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    build_only(project, ("en", "fr", "es"))
+    edit(project / "mkdocs.yml", "  - kb-languages\n", "  - kb-languages:\n      processes: 2\n")
+    # A broken link in a hand-written Spanish page: a warning, which --strict turns into a failure.
+    page = project / "docs" / "es" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[roto](no-existe.md)\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "no-existe.md" in result.stderr
+    assert "the build of es failed" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,5 +2,7 @@
 
 - `pages`  (entry point `kb-pages`): writes the generated pages of every language.
 - `safety` (entry point `kb-safety`): refuses unsafe configuration and unsafe page HTML.
+- `search` (entry point `kb-search`): one prebuilt search index per language.
+- `languages` (entry point `kb-languages`): builds static-i18n's languages in parallel processes.
 - `site`: facts about the build both plugins and the command line need.
 """

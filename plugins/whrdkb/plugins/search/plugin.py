@@ -8,28 +8,31 @@ The pipeline and the query live in `whrdkb.core.search`, shared with the tests.
 
 Building an index is pure Python and takes a while (the Snowball stemmers), so by
 default it runs in a worker process while the next language's pages are built;
-the last language's build waits for every index. `workers: 0` builds them in turn,
-inside the build: the files are the same bytes (a test compares the two).
+the build waits for every index once static-i18n has built every language.
+`workers: 0` builds them in turn, inside the build: the files are the same bytes
+(a test compares the two).
 """
 
 from __future__ import annotations
 
 import html
-import shutil
+import os
+import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
-from ..site import build_language, site_languages
+from ..site import build_language, building_other_languages, site_languages
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -45,6 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.default_language = "en"
         self.pool: ProcessPoolExecutor | None = None
         self.pending: list[tuple[str, Future]] = []  # (language, index being written)
+        _INSTANCES.add(self)
 
     # Remember the default language (its pages have no language prefix in their URLs).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -55,6 +59,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # A new build (a language of static-i18n, or a rebuild under serve) starts an empty collection.
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.documents = []
+
+    # Material's own search (its worker and stemmers) is not used: leave its files out of the site.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            for file in list(files):
+                if file.src_uri.startswith(MATERIAL_SEARCH_ASSETS):
+                    files.remove(file)
+        return files
 
     # Collect the page's visible text; front matter `search: {exclude: true}` leaves a page out,
     # `search: {listing: true}` makes it findable by its title only.
@@ -79,9 +91,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
         return context
 
-    # Before static-i18n's on_post_build (priority 0) starts the next language's build.
+    # Before static-i18n's on_post_build (priority -100) starts the next language's build.
     @event_priority(100)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _on_post_build_index(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         language = build_language(config)
@@ -92,16 +104,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         ]
         target = Path(config.site_dir) / self.config.index_path.format(lang=language)
         self.documents = []
-        remove_material_search_assets(Path(config.site_dir))
         if self.config.workers <= 0:
             write_index(language, documents, target)
         else:
             self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers)
             self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
-        if language == site_languages(config, built_only=True)[-1]:
+
+    # Once static-i18n's on_post_build (priority -100) has built every other language: the build
+    # ends when every index is written. (Builds of single languages inside it do not wait.)
+    @event_priority(-150)
+    def _on_post_build_wait(self, config: MkDocsConfig) -> None:
+        if self.config.enabled and not building_other_languages(config):
             self.wait_for_indexes()
 
-    # Every index is written before the build ends (the last language's build waits for them).
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_wait)
+
+    # Every index is written before the build ends.
     def wait_for_indexes(self) -> None:
         pending, self.pending = self.pending, []
         try:
@@ -131,6 +149,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return prefix + (page.removesuffix("index") if config.use_directory_urls else f"{page}.html")
 
 
+# A process forked during a build (kb-languages) builds other languages' indexes with a worker
+# of its own: the parent's worker, and the indexes the parent is waiting for, are the parent's.
+_INSTANCES: weakref.WeakSet[SearchPlugin] = weakref.WeakSet()
+
+
+def _forget_parent_workers() -> None:
+    for plugin in _INSTANCES:
+        plugin.pool, plugin.pending = None, []
+
+
+os.register_at_fork(after_in_child=_forget_parent_workers)
+
+
 def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
     """Build one language's index and write it as a script; return its size (runs in a worker process)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,10 +170,4 @@ def write_index(language: str, documents: list[SearchDocument], target: Path) ->
 
 
 # Material's theme ships the assets of its own search (not used here) with every build.
-MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
-
-
-def remove_material_search_assets(site_dir: Path) -> None:
-    """Leave Material's unused search worker and stemmers out of the site and the offline copies."""
-    for folder in MATERIAL_SEARCH_ASSETS:
-        shutil.rmtree(site_dir / folder, ignore_errors=True)
+MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")

@@ -1,0 +1,149 @@
+"""`kb-languages`: build static-i18n's languages in parallel processes.
+
+static-i18n builds the default language, then, from its own `on_post_build`
+(priority -100), every other language in turn, in the same process and into the
+same site folder. Each language's build is independent of the others once the
+generated pages are written (kb-pages writes every language's pages before the
+first build), so the languages after the default one are shared out between
+forked processes: the build's own process builds its share, each fork builds its
+share and exits, and the build waits for every fork before it ends (priority -120,
+before kb-search waits for the search indexes at -150).
+
+The output is the same bytes as building the languages one after the other
+(tests/test_build_identical.py): files every language's build writes at the site's
+root are either the same bytes (theme assets) or written by the default language's
+build only (404.html; see `choose_site_templates`). Needs `os.fork` (Linux, macOS);
+elsewhere, or with `processes: 1`, the languages are built in turn.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import mkdocs_static_i18n.plugin as i18n_module
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+
+from ..site import building_other_languages, site_languages
+from .config import LanguagesConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LanguagesPlugin(BasePlugin[LanguagesConfig]):
+    """Shares the languages after the default one between forked processes."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.children: dict[int, list[str]] = {}  # process id -> the languages it builds
+        self.mine: list[str] | None = None  # the languages this process builds (None: not shared out yet)
+        self.in_child = False
+        self._build = None  # static-i18n's build function, while it is replaced
+
+    # Before static-i18n's on_post_build (priority -100) builds the other languages: take over its build calls.
+    @event_priority(-50)
+    def _on_post_build_share(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or building_other_languages(config) or not hasattr(os, "fork"):
+            return
+        others = site_languages(config, built_only=True)[1:]
+        processes = min(self.config.processes or os.cpu_count() or 1, len(others))
+        if processes < 2:
+            return
+        shares = share_out(others, processes)
+        self._build = i18n_module.build
+
+        # Called by static-i18n for each other language in turn, with `current_language` set.
+        def build_or_skip(config: MkDocsConfig, dirty: bool = False) -> None:
+            if self.mine is None:
+                self.fork(shares)
+            language = config.plugins["i18n"].current_language
+            if language not in self.mine:
+                return
+            if not self.in_child:
+                self._build(config, dirty=dirty)
+                return
+            try:
+                self._build(config, dirty=dirty)
+                if language == self.mine[-1]:
+                    finish_child(config)
+            except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
+                log.error(f"the build of '{language}' failed: {err}")
+                self.exit_child(1)
+            if language == self.mine[-1]:
+                self.exit_child(0)
+
+        i18n_module.build = build_or_skip
+
+    # After static-i18n's loop: give its build function back, and wait for the forks.
+    @event_priority(-120)
+    def _on_post_build_collect(self, config: MkDocsConfig) -> None:
+        if building_other_languages(config):
+            return
+        self.restore()
+        failed = self.wait_for_children()
+        if failed:
+            raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
+
+    on_post_build = CombinedEvent(_on_post_build_share, _on_post_build_collect)
+
+    # A failed build leaves no process behind and static-i18n as it was.
+    def on_build_error(self, error: Exception) -> None:
+        self.restore()
+        if not self.in_child:
+            for pid in self.children:
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+            self.wait_for_children()
+
+    def fork(self, shares: list[list[str]]) -> None:
+        """Start one process per share but the first, which this process keeps."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for share in shares[1:]:
+            pid = os.fork()
+            if pid == 0:
+                self.in_child, self.mine, self.children = True, share, {}
+                return
+            self.children[pid] = share
+            log.info(f"building {', '.join(share)} in process {pid}")
+        self.mine = shares[0]
+
+    def wait_for_children(self) -> list[str]:
+        """Wait for every fork; return the languages of those that failed."""
+        failed = []
+        for pid, languages in self.children.items():
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed += languages
+        self.children = {}
+        return failed
+
+    def restore(self) -> None:
+        """Give static-i18n its own build function back."""
+        if self._build is not None:
+            i18n_module.build = self._build
+            self._build = None
+
+    def exit_child(self, code: int) -> None:
+        """End a fork without running the rest of the build (the parent finishes it)."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def share_out(languages: list[str], processes: int) -> list[list[str]]:
+    """Deal the languages out in turn, as cards: the build's own process gets the first share."""
+    return [languages[start::processes] for start in range(processes)]
+
+
+def finish_child(config: MkDocsConfig) -> None:
+    """What a fork does after its last language: wait for the search indexes it started."""
+    search = config.plugins.get("kb-search")
+    if search is not None and search.config.enabled:
+        search.wait_for_indexes()
