@@ -6,7 +6,7 @@
 For each size (a project copy made by generate_directory.py, in a temporary folder):
 
 - full build of every language, and of the default language alone (`mkdocs build --strict`),
-  wall time and peak memory (the build's maximum resident set size);
+  wall time and peak memory (Pss summed over the build and the processes it starts);
 - the baseline: the same generated Markdown pages built by plain mkdocs-material with the
   same languages (mkdocs-static-i18n, Material's own search, no project plugin);
 - rebuild under `mkdocs serve` after one YAML edit: from saving the file until the edited
@@ -96,20 +96,48 @@ class Result:
 
 
 def timed_build(project: Path, site: Path, env: dict | None = None) -> tuple[float, float]:
-    """Run `mkdocs build --strict`; return (wall seconds, peak resident MB of the build)."""
+    """Run `mkdocs build --strict`; return (wall seconds, peak memory of the build in MB).
+
+    The build forks a process per language share (kb-languages) and starts an index worker
+    (kb-search): the memory is the proportional set size (Pss: shared pages counted once)
+    summed over the build and every process under it, sampled ten times a second.
+    """
     start = time.perf_counter()
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+    build = subprocess.Popen(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env={**ENV, **(env or {})},
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.append(build.stderr.read()), daemon=True)
+    reader.start()
+    peak_kb = 0
+    while build.poll() is None:
+        peak_kb = max(peak_kb, tree_pss_kb(build.pid))
+        time.sleep(0.1)
     seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    reader.join()
+    if build.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{''.join(errors)[-3000:]}")
     return seconds, peak_kb / 1024
+
+
+def tree_pss_kb(pid: int) -> int:
+    """Pss of a process and all its descendants, in KB (0 for processes that just ended)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
 
 
 def only_default_language(project: Path) -> None:
