@@ -161,9 +161,10 @@ def baseline_project(project: Path, dest: Path) -> Path:
         page.write_text(re.sub(r"(?m)^template: .*\n", "", text), encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     plugins = config[config.index("plugins:") : config.index("not_in_nav:")]
-    i18n = plugins[plugins.index("  - i18n:") : plugins.index("  # The offline copy")]
+    i18n = re.search(r"(?m)^  - i18n:\n(?:(?:    .*)?\n)*", plugins).group(0)  # the block, to the next plugin
     # Material's search with static-i18n's duplicate removal off (it is quadratic), as in the figures.
     plain = config.replace(plugins, "plugins:\n  - search\n" + i18n + "\n")
+    assert not re.search(r"(?m)^  - kb-", plain), "a project plugin in the baseline"
     # Only Material's missing Nepali interface strings are kept from the project's theme overrides.
     languages = dest / "overrides" / "partials" / "languages"
     languages.mkdir(parents=True)
