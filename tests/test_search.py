@@ -6,6 +6,7 @@ import re
 
 import pytest
 from lunr.index import Index
+from lunr.tokenizer import Tokenizer
 
 from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
 from whrdkb.core.search import (
@@ -18,6 +19,7 @@ from whrdkb.core.search import (
     read_index_script,
     search,
     text_of_html,
+    words,
 )
 
 DEFAULT = LANGUAGES[0]
@@ -46,6 +48,24 @@ def test_normalise(word, language, expected):
 def test_text_of_html_keeps_what_a_reader_sees():
     html = '<h2 id="a">Title<a class="headerlink" href="#a">¶</a></h2><p>One <b>two</b></p><script>x()</script><svg><text>chart</text></svg>'
     assert text_of_html(html) == "Title One two"
+
+
+def _lunr_words(text: str) -> list[str]:
+    return [token.string for token in Tokenizer(text)]
+
+
+def test_words_are_lunr_tokens():
+    tricky = "Self-care\u00a0and\tSÉCURITÉ\n— l'abri «24/7» नेपाली। الحماية\u2003 x\u200by -- -a- \x0b\x0c end-"
+    assert words(tricky) == _lunr_words(tricky)
+    assert words("") == _lunr_words("") == []
+
+
+def test_words_are_lunr_tokens_on_every_page(built_site):
+    pages = [p for p in built_site.rglob("*.html") if p.parts[-2] != "search"]
+    texts = [text_of_html(p.read_text(encoding="utf-8")) for p in pages[:: max(1, len(pages) // 300)]]
+    assert len(texts) > 100
+    for text in texts:
+        assert words(text) == _lunr_words(text)
 
 
 def test_the_compact_index_expands_to_the_same_index():
