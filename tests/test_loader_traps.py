@@ -244,7 +244,7 @@ def test_libyaml_reports_broken_yaml_where_pyyaml_does(case):
     slow = yamlsource.parse_yaml(BROKEN[case], "x.yaml", loader_class=PYTHON_READER)[1]
     assert fast and [(p.line, p.hint) for p in fast] == [(p.line, p.hint) for p in slow]
     # libyaml points at a bad escape's backslash, PyYAML just after it.
-    assert all(abs(a.column - b.column) <= 1 for a, b in zip(fast, slow))
+    assert all(abs(a.column - b.column) <= 1 for a, b in zip(fast, slow, strict=True))
 
 
 def test_every_problem_is_reported_at_once(data):
