@@ -12,8 +12,9 @@ before kb-search waits for the search indexes at -150).
 The output is the same bytes as building the languages one after the other
 (tests/test_build_identical.py): files every language's build writes at the site's
 root are either the same bytes (theme assets) or written by the default language's
-build only (404.html; see `choose_site_templates`). Needs `os.fork` (Linux, macOS);
-elsewhere, or with `processes: 1`, the languages are built in turn.
+build only (404.html; see `choose_site_templates`). Forks on Linux only (on macOS a
+fork of a process with threads is unsafe, Windows has none); elsewhere, or with
+`processes: 1`, the languages are built in turn.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # Before static-i18n's on_post_build (priority -100) builds the other languages: take over its build calls.
     @event_priority(-50)
     def _on_post_build_share(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or building_other_languages(config) or not hasattr(os, "fork"):
+        if not self.config.enabled or building_other_languages(config) or not sys.platform.startswith("linux"):
             return
         others = site_languages(config, built_only=True)[1:]
         processes = min(self.config.processes or os.cpu_count() or 1, len(others))
