@@ -259,6 +259,13 @@ def index_script(data: dict) -> str:
     return f"window.{GLOBAL_NAME}={body};\n"
 
 
+def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
+    """Build one language's index and write it as a script; return its size (runs in a worker process)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
+    return target.stat().st_size
+
+
 def read_index_script(path: Path) -> dict:
     """The data of an index script written by `index_script` (for tests and the benchmark)."""
     text = path.read_text(encoding="utf-8")

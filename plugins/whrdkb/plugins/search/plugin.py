@@ -16,6 +16,7 @@ the build waits for every index once static-i18n has built every language.
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
-from ...core.search import SNOWBALL, SearchDocument, build_index, index_script, text_of_html
+from ...core.search import SNOWBALL, SearchDocument, text_of_html, write_index
 from ..site import build_language, building_other_languages, site_languages
 from .config import SearchConfig
 
@@ -107,7 +108,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.workers <= 0:
             write_index(language, documents, target)
         else:
-            self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers)
+            # A fresh interpreter, not a fork: a fork would copy the build's memory (every page
+            # rendered so far) into each worker; the documents are sent to it anyway.
+            spawn = multiprocessing.get_context("spawn")
+            self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers, mp_context=spawn)
             self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
 
     # Once static-i18n's on_post_build (priority -100) has built every other language: the build
@@ -160,13 +164,6 @@ def _forget_parent_workers() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_parent_workers)
-
-
-def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
-    """Build one language's index and write it as a script; return its size (runs in a worker process)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
-    return target.stat().st_size
 
 
 # Material's theme ships the assets of its own search (not used here) with every build.
