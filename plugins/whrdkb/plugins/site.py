@@ -45,19 +45,17 @@ def building_other_languages(config: MkDocsConfig) -> bool:
     return bool(i18n is not None and getattr(i18n, "building", False))
 
 
-def choose_site_templates(config: MkDocsConfig) -> None:
-    """Which of the theme's site-wide pages this language's build writes (404.html, sitemap.xml).
+def default_language_templates(config: MkDocsConfig) -> None:
+    """404.html comes from the default language's build only.
 
-    Every language's build writes into the same site folder: 404.html comes from the default
-    language's build only (otherwise the last language built, Nepali, would greet every reader).
+    Every language's build writes into the same site folder: otherwise the last language
+    built (Nepali) would write the 404 page every reader gets.
     """
     templates = config.theme.static_templates
     if build_language(config) == site_languages(config)[0]:
         templates.add("404.html")
     else:
         templates.discard("404.html")
-    if not config.site_url:
-        templates.discard(SITEMAP)
 
 
 SITEMAP = "sitemap.xml"
@@ -67,10 +65,12 @@ def without_sitemap(files: Files, config: MkDocsConfig) -> Files:
     """Leave the sitemap out when the site's address is unknown (no `site_url`).
 
     MkDocs would write `None./` URLs that help no crawler, while Material's script downloads
-    the file on a first visit of each home page (half a megabyte for the seed data). A theme
-    file no longer rendered as a template would be copied as it is, so it is removed here.
+    the file on a first visit of each home page (half a megabyte for the seed data). It is not
+    rendered as a template any more; a theme file that is no template is copied as it is, so
+    from the second language's build on (when the theme's files include it) it is removed too.
     """
     if not config.site_url:
+        config.theme.static_templates.discard(SITEMAP)
         for file in [f for f in files if f.src_uri == SITEMAP and not f.is_documentation_page()]:
             files.remove(file)
     return files

@@ -12,7 +12,7 @@ before kb-search waits for the search indexes at -150).
 The output is the same bytes as building the languages one after the other
 (tests/test_build_identical.py): files every language's build writes at the site's
 root are either the same bytes (theme assets) or written by the default language's
-build only (404.html; see `choose_site_templates`). Forks on Linux only (on macOS a
+build only (404.html; see `default_language_templates`). Forks on Linux only (on macOS a
 fork of a process with threads is unsafe, Windows has none); elsewhere, or with
 `processes: 1`, the languages are built in turn.
 """

@@ -34,7 +34,7 @@ from ...core.render import check_ui_strings, render_all
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
-from ..site import choose_site_templates, is_offline_build, site_languages, without_sitemap
+from ..site import default_language_templates, is_offline_build, site_languages, without_sitemap
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -69,7 +69,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        choose_site_templates(config)
+        default_language_templates(config)
         offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
         options = RenderOptions.from_environment(
