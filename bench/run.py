@@ -15,7 +15,8 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
   size per language (raw and gzipped);
 - gzipped weight of what a first visit fetches (HTML, CSS, JS, images), per page type, and
   the time from typing a query to the first result, in Debian's Chromium with 4x CPU
-  throttling through the DevTools protocol.
+  throttling through the DevTools protocol (the search page fetches the language's index
+  at the first keystroke: this time includes fetching and loading it).
 
 It prints one table (ratios to the baseline) and, with --write, records the sizes it
 measured in bench/results.json (a later run of a size replaces it) and rewrites the

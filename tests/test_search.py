@@ -15,6 +15,7 @@ from whrdkb.core.search import (
     build_index,
     compact,
     expand,
+    index_script,
     normalise,
     read_index_script,
     search,
@@ -85,6 +86,18 @@ def test_the_compact_index_expands_to_the_same_index():
     assert data["docs"][2] == ["c/", "List of kinds", "Shelter, legal aid, grants"]
 
 
+def test_index_script_gives_the_browser_and_the_tests_the_same_data(browser, tmp_path):
+    """The index is a JSON string in a script: quotes, backslashes and line separators survive both readers."""
+    data = {"docs": [["a/", 'It\'s \\ "quoted" </script>', "line\nbreak \u2028 \u2029 \\u2028 '\\'"]], "lang": "en"}
+    path = tmp_path / "index.en.js"
+    path.write_text(index_script(data), encoding="utf-8")
+    assert read_index_script(path) == data
+    page = browser.new_page()
+    page.add_script_tag(content=path.read_text(encoding="utf-8"))
+    assert page.evaluate("window.kbSearchData") == data
+    page.close()
+
+
 def test_every_language_has_its_own_index_of_its_own_pages(built_site):
     others = tuple(f"{code}/" for code in LANGUAGES[1:])
     for language in LANGUAGES:
@@ -108,14 +121,19 @@ def test_indexes_are_utf8_not_escapes(built_site):
     assert not re.search(r"\\u0[69]", arabic + nepali)
 
 
-def test_only_the_search_page_loads_an_index_and_only_its_own(built_site):
+def test_only_the_search_page_names_an_index_and_only_its_own(built_site):
     for language in LANGUAGES:
         folder = built_site / PREFIX[language]
-        scripts = [s["src"] for s in read_html(folder / "search" / "index.html").select("script[src]")]
+        search_page = read_html(folder / "search" / "index.html")
+        scripts = search_page.select_one("form[data-kb-search]")["data-scripts"].split()
         assert [s for s in scripts if "assets/search/index." in s] == [
             s for s in scripts if s.endswith(f"assets/search/index.{language}.js")
         ]
         assert any(s.endswith(f"assets/search/index.{language}.js") for s in scripts)
+        assert any(s.endswith("lunr.min.js") for s in scripts)
+        # the page itself loads only the small search script; the rest waits for the first keystroke
+        loaded = [s["src"] for s in search_page.select("script[src]") if "assets/search/" in s["src"]]
+        assert [s.rsplit("/", 1)[-1] for s in loaded] == ["search.js"]
         other = (
             read_html(folder / "about" / "index.html")
             if (folder / "about").exists()
@@ -145,7 +163,7 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
     python = [" ".join(pipeline.run_string(w)) for w in words]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
-    browser_side = page.evaluate("words => words.map(w => window.kbSearch.pipeline(w))", words)
+    browser_side = page.evaluate("words => window.kbSearch.load().then(s => words.map(w => s.pipeline(w)))", words)
     page.close()
     differ = [(w, p, b) for w, p, b in zip(words, python, browser_side, strict=True) if p != b]
     assert differ == [], differ[:20]
@@ -159,9 +177,34 @@ def test_browser_results_equal_the_relevance_suite_results(browser, site_url, bu
     expected = [r["url"] for r in search(data, query, limit=50)]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
-    found = page.evaluate("q => window.kbSearch.query(q).map(r => r.ref)", query)
+    found = page.evaluate("q => window.kbSearch.load().then(s => s.query(q).map(r => r.ref))", query)
     page.close()
     assert [data["docs"][int(ref)][0] for ref in found][:50] == expected
+
+
+def test_the_index_is_fetched_when_the_reader_starts_typing(browser, site_url):
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "es/search/", wait_until="load")
+    page.wait_for_timeout(300)
+    assert not [url for url in fetched if "lunr" in url or "/assets/search/index." in url]
+    assert search_on_page(page, "visa")
+    assert site_url + "assets/search/index.es.js" in fetched
+    assert site_url + "assets/search/vendor/stemmer.es.js" in fetched
+    page.close()
+
+
+def test_an_index_that_fails_to_load_says_so_and_is_tried_again(browser, site_url):
+    page = browser.new_page()
+    page.route("**/assets/search/index.fr.js", lambda route: route.abort())
+    page.goto(site_url + "fr/search/")
+    page.fill("#kb-search-input", "visa")
+    page.wait_for_function("document.querySelector('.kb-search__status').dataset.state === 'failed'")
+    assert "chargée" in page.inner_text(".kb-search__status")
+    page.unroute("**/assets/search/index.fr.js")
+    assert search_on_page(page, "visa")  # typing again fetches it again
+    page.close()
 
 
 def test_search_terms_never_reach_the_url_or_history(browser, site_url):

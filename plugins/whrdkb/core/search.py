@@ -254,9 +254,20 @@ def _sums(gaps: list[int]) -> list[int]:
 
 
 def index_script(data: dict) -> str:
-    """The index as a classic script (loads from file://), UTF-8 rather than \\u escapes."""
+    """The index as a classic script (loads from file://), UTF-8 rather than \\u escapes.
+
+    The JSON is handed to JSON.parse as a string rather than written as a JavaScript object:
+    browsers parse JSON several times faster (seed: 50-80 ms to 9 ms on a 4x throttled CPU).
+    """
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"window.{GLOBAL_NAME}={body};\n"
+    return f"window.{GLOBAL_NAME}=JSON.parse('{_JS_ESCAPE.sub(lambda m: _JS_ESCAPES[m[0]], body)}');\n"
+
+
+# What a single-quoted JavaScript string cannot hold as it is (and its escape), and back.
+_JS_ESCAPES = {"\\": "\\\\", "'": "\\'", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JS_ESCAPE = re.compile("[\\\\'\u2028\u2029]")
+_JS_UNESCAPE = re.compile(r"\\(\\|'|u2028|u2029)")
+_JS_UNESCAPES = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
 
 
 def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
@@ -268,11 +279,12 @@ def write_index(language: str, documents: list[SearchDocument], target: Path) ->
 
 def read_index_script(path: Path) -> dict:
     """The data of an index script written by `index_script` (for tests and the benchmark)."""
-    text = path.read_text(encoding="utf-8")
-    prefix = f"window.{GLOBAL_NAME}="
-    if not text.startswith(prefix):
+    text = path.read_text(encoding="utf-8").rstrip()
+    prefix, suffix = f"window.{GLOBAL_NAME}=JSON.parse('", "');"
+    if not (text.startswith(prefix) and text.endswith(suffix)):
         raise ValueError(f"{path} is not a search index written by whrdkb")
-    return json.loads(text[len(prefix) :].rstrip().rstrip(";"))
+    body = text[len(prefix) : -len(suffix)]
+    return json.loads(_JS_UNESCAPE.sub(lambda m: _JS_UNESCAPES[m[1]], body))
 
 
 class Searcher:

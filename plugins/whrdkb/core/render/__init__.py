@@ -76,6 +76,8 @@ def required_ui_keys() -> frozenset[str]:
         "search_privacy",
         "search_none",
         "search_count",
+        "search_loading",
+        "search_failed",
     }
     return frozenset(keys)
 
