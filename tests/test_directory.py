@@ -14,7 +14,16 @@ import phonenumbers
 import pytest
 
 from conftest import LANGUAGES, ROOT, edit, mkdocs_build, read_html
-from whrdkb.core.directory import RenderOptions, is_stale, serves_area
+from whrdkb.core.directory import (
+    RenderOptions,
+    is_stale,
+    listing,
+    narrower_areas,
+    position,
+    serves_area,
+    services_in,
+    services_of_kind,
+)
 from whrdkb.core.export import export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
@@ -182,6 +191,24 @@ def test_every_source_address_is_in_the_facts_file_or_a_seed():
 
 
 # ---------------------------------------------------------------- pages
+
+
+def test_directory_tables_answer_as_a_scan_of_every_entry_would():
+    """The tables made once per load (for speed) give what scanning the entries gives, in listing order."""
+    entries = KB.services.services
+    codes = {code for s in entries for code in s.areas} | {r.code for r in KB.vocabularies.regions} | {"ZZ"}
+    for code in codes:
+        assert services_in(KB, code) == listing(KB, [s for s in entries if code in s.areas])
+        members = next((r.countries for r in KB.vocabularies.regions if r.code == code), [])
+        assert narrower_areas(KB, code) == sorted(c for c in members if any(c in s.areas for s in entries))
+    for kind in KB.vocabularies.support_kinds:
+        assert services_of_kind(KB, kind.id) == listing(KB, [s for s in entries if kind.id in s.kinds])
+    assert [position(KB, s) for s in entries] == list(range(len(entries)))
+    other = load_knowledge_base(ROOT / "data", LANGS)  # another load gets tables of its own
+    assert position(other, other.services.services[-1]) == len(entries) - 1
+    code = entries[0].areas[0]
+    assert services_in(other, code)[0] in other.services.services
+    assert all(found is not mine for found, mine in zip(services_in(other, code), services_in(KB, code), strict=True))
 
 
 def test_directory_pages_exist_in_both_languages(built_site):

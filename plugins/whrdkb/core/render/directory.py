@@ -9,6 +9,7 @@ from ..directory import (
     is_stale,
     listing,
     narrower_areas,
+    position,
     region_of,
     rows_for_service,
     services_in,
@@ -148,7 +149,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
 def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, service: Service) -> GeneratedPage:
     """One entry with every field, each channel as a working link with its confidence and source."""
     ctx = RenderContext(kb, language)
-    index = kb.services.services.index(service)
+    index = position(kb, service)
     source_number = {s.id: n for n, s in enumerate(service.sources, start=1)}
     return render_page(
         "directory/service.md.j2",
