@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -15,18 +16,23 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, edit, mkdocs_build, read_html
 from whrdkb.core.directory import (
+    SHOWN_PER_KIND,
     RenderOptions,
     is_stale,
     listing,
     narrower_areas,
     position,
     serves_area,
+    services_for_row,
     services_in,
     services_of_kind,
 )
 from whrdkb.core.export import export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
+from whrdkb.core.render.matrix import render_row
+from whrdkb.core.render.pathways import render_node
+from whrdkb.core.render.training import render_briefing
 
 LANGS = LANGUAGES
 SVC = "data/services.yaml"
@@ -209,6 +215,41 @@ def test_directory_tables_answer_as_a_scan_of_every_entry_would():
     code = entries[0].areas[0]
     assert services_in(other, code)[0] in other.services.services
     assert all(found is not mine for found, mine in zip(services_in(other, code), services_in(KB, code), strict=True))
+
+
+def test_who_can_help_names_a_few_entries_of_a_kind_and_links_the_rest():
+    """With many entries of a kind, row, outcome and briefing pages name the first and link the kind's listing."""
+    grant = next(s for s in KB.services.services if "emergency-grant" in s.kinds)
+    copies = [grant.model_copy(update={"id": f"{grant.id}-copy-{n}"}) for n in range(SHOWN_PER_KIND + 5)]
+    services = KB.services.model_copy(update={"services": [*KB.services.services, *copies]})
+    big = dataclasses.replace(KB, services=services)
+    more = len(services_of_kind(big, "emergency-grant")) - SHOWN_PER_KIND
+    assert more > 5
+    theme, row = next((t, r) for t, r in big.rows() if "emergency-grant" in r.support_kinds)
+    pathway, outcome = next(
+        (p, o)
+        for p in big.pathways.pathways
+        for o in p.outcomes
+        if any(r.kind == "emergency-grant" for r in o.referrals)
+    )
+    pages = {
+        "row": render_row(big, "fr", theme, row).markdown,
+        "briefing": render_briefing(big, "fr", theme).markdown,
+        "outcome": render_node(big, "fr", RenderOptions(today=dt.date(2026, 11, 22)), pathway, outcome).markdown,
+    }
+    for name, markdown in pages.items():
+        up = "../../" if name == "outcome" else "../"
+        link = re.search(
+            rf"\[(\d+) de plus dans la liste complète\]\({up}directory/kind-emergency-grant\.md\)", markdown
+        )
+        assert link, name
+        if name != "outcome":  # an outcome's referral may be narrowed to an area
+            assert int(link[1]) == more, name
+        named = set(re.findall(rf"directory/({re.escape(grant.id)}-copy-\d+)\.md", markdown))
+        assert 0 < len(named) < len(copies), name
+    assert pages["outcome"].count('<li class="kb-service"') <= SHOWN_PER_KIND * len(outcome.referrals)
+    # the seed data stays under the limit: every row lists all its helpers
+    assert all(not more for _, r in KB.rows() for _, _, more in services_for_row(KB, r))
 
 
 def test_directory_pages_exist_in_both_languages(built_site):

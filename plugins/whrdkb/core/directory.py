@@ -100,9 +100,21 @@ def services_of_kind(kb: KnowledgeBase, kind: str) -> list[Service]:
     return list(lookups(kb).by_kind.get(kind, ()))
 
 
-def services_for_row(kb: KnowledgeBase, row: Row) -> list[tuple[str, list[Service]]]:
-    """For each kind of support that answers a matrix row, the services offering it."""
-    return [(kind, services_of_kind(kb, kind)) for kind in row.support_kinds]
+# A "who can help" list (on a matrix row, a pathway's outcome, a briefing) names at most this
+# many entries of one kind; the others are counted and linked to the kind's listing. Pages stay
+# short for a reader in a hurry, and their number times their length no longer grows with the
+# square of the directory (at 1,600 entries an outcome page listed every shelter: 400 KB).
+SHOWN_PER_KIND = 15
+
+
+def first_shown(services: list[Service]) -> tuple[list[Service], int]:
+    """The entries a "who can help" list names, and how many more its kind's listing has."""
+    return services[:SHOWN_PER_KIND], max(0, len(services) - SHOWN_PER_KIND)
+
+
+def services_for_row(kb: KnowledgeBase, row: Row) -> list[tuple[str, list[Service], int]]:
+    """For each kind of support that answers a matrix row: the services named, and how many more offer it."""
+    return [(kind, *first_shown(services_of_kind(kb, kind))) for kind in row.support_kinds]
 
 
 def rows_for_service(kb: KnowledgeBase, service: Service) -> list[Row]:

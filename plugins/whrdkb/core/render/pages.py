@@ -51,6 +51,11 @@ class RenderContext:
     def ui(self, key: str) -> Safe:
         return self._mark(self.kb.ui_text(key, self.language))
 
+    # Interface string `key` with the number `n` in place of its {n} → escaped Markdown.
+    def ui_count(self, key: str, n: int) -> Safe:
+        rendition = self.kb.ui_text(key, self.language)
+        return self._mark(rendition.model_copy(update={"text": rendition.text.replace("{n}", str(n))}))
+
     # Plain text of a LocalizedText for titles (HTML-escaped, no markers).
     def plain(self, value: LocalizedText) -> str:
         rendition = value.in_language(self.data_language or self.language)
@@ -89,7 +94,7 @@ def render_page(
 ) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
     body = _ENV.get_template(template).render(
-        ctx=ctx, t=ctx.text, ui=ctx.ui, slug=slug, kb=ctx.kb, url=escape_url, **values
+        ctx=ctx, t=ctx.text, ui=ctx.ui, ui_count=ctx.ui_count, slug=slug, kb=ctx.kb, url=escape_url, **values
     )
     meta = front_matter(
         {

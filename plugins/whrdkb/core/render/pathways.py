@@ -7,7 +7,7 @@ build time (nested lists), printable, with no diagram library in the browser.
 
 from __future__ import annotations
 
-from ..directory import RenderOptions, listing, serves_area
+from ..directory import RenderOptions, first_shown, listing, serves_area
 from ..load import KnowledgeBase
 from ..models.pathways import Outcome, Pathway, Referral, Step
 from ..models.services import Service
@@ -96,11 +96,11 @@ def render_node(
         )
     path = ("pathways", p_index, "outcomes", pathway.outcomes.index(node))
     referrals, shown = [], set()
-    for referral in node.referrals:  # an entry appears once, under the first referral that finds it
+    for referral in node.referrals:  # an entry appears once, under the first referral that names it
         every = referred_services(kb, referral)
-        found = [s for s in every if s.id not in shown]
+        found, more = first_shown([s for s in every if s.id not in shown])
         shown.update(s.id for s in found)
-        referrals.append((referral, found, bool(every) and not found))
+        referrals.append((referral, found, more, bool(every) and not found))
     return render_page(
         "pathways/outcome.md.j2",
         f"{FOLDER}/{pathway.id}/{node.id}.md",

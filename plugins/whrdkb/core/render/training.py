@@ -110,16 +110,16 @@ def render_print(kb: KnowledgeBase, language: str) -> GeneratedPage:
 
 def theme_material(kb: KnowledgeBase, theme: Theme) -> dict:
     """What the briefing and the workshop of a theme draw on: rows, their pathways and kinds of support."""
-    helpers: dict[str, list] = {}
+    helpers: dict[str, tuple] = {}
     for row in theme.rows:
-        for kind, services in services_for_row(kb, row):
-            helpers.setdefault(kind, services)
+        for kind, services, more in services_for_row(kb, row):
+            helpers.setdefault(kind, (kind, services, more))
     return dict(
         theme=theme,
         columns=kb.recommendations.columns,
         pathways_of={row.id: pathways_for_row(kb, row) for row in theme.rows},
         theme_pathways=[p for p in kb.pathways.pathways if set(pathway_rows(p)) & {r.id for r in theme.rows}],
-        helpers=list(helpers.items()),
+        helpers=list(helpers.values()),
     )
 
 
