@@ -171,8 +171,9 @@ def search_on_page(page, query: str) -> list[str]:
     """Type `query` on a search page, submit it, return the result links (absolute URLs), best first."""
     page.fill("#kb-search-input", query)
     page.press("#kb-search-input", "Enter")
-    # The first search fetches the index; results are shown once it has loaded.
-    page.wait_for_function("document.querySelector('.kb-search__status').dataset.state === 'results'")
+    # The first search fetches the index; results are shown once it has loaded. (A selector, not
+    # wait_for_function: its polling can evaluate a string, which the pages' CSP refuses.)
+    page.wait_for_selector(".kb-search__status[data-state='results']", state="attached")
     return page.eval_on_selector_all(".kb-search__results a", "links => links.map(a => a.href)")
 
 
