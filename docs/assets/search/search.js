@@ -6,7 +6,7 @@
  * starts typing: a visit that does not search stays light. lunr.Index.load takes the
  * index as it is, nothing is rebuilt here.
  * The pipeline below mirrors plugins/whrdkb/core/search.py (normalise, then the stemmer
- * of the language); tests/test_search_pipeline.py checks that both give the same words.
+ * of the language); tests/test_search.py checks that both give the same words.
  * Nothing typed is put in the URL, the history or any storage. */
 (function () {
   "use strict";
@@ -14,7 +14,6 @@
   if (!form || !window.Promise) return;
   var scripts = (form.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
   var loading = null; // a Promise of the search (query and pipeline) once its scripts ran
-
   var ran = {}; // scripts already run (a retry fetches only the ones that failed)
 
   // One script, added to the page; settles when it has run or failed to load.
@@ -181,9 +180,9 @@
       });
       return;
     }
-    var start = Date.now();
+    var began = Date.now();
     show();
-    lastCost = Date.now() - start;
+    lastCost = Date.now() - began;
   }
   // A tap or a key in the search box starts the fetch before the first letter arrives.
   function prefetch() { load().catch(function () {}); }

@@ -14,7 +14,7 @@ sides run the same pipeline, registered under the same names:
                           docs/assets/search/vendor/ there
 
 A language without a stemmer (a sixth one added by configuration) gets the
-normaliser only, and still finds its words. tests/test_search_pipeline.py runs
+normaliser only, and still finds its words. tests/test_search.py runs
 both sides over every word of the built site and compares the results.
 """
 

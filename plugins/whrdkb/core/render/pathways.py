@@ -7,7 +7,7 @@ build time (nested lists), printable, with no diagram library in the browser.
 
 from __future__ import annotations
 
-from ..directory import RenderOptions, first_shown, listing, serves_area
+from ..directory import RenderOptions, first_shown, serves_area, services_of_kind
 from ..load import KnowledgeBase
 from ..models.pathways import Outcome, Pathway, Referral, Step
 from ..models.services import Service
@@ -117,12 +117,12 @@ def referred_services(kb: KnowledgeBase, referral: Referral) -> list[Service]:
     """Directory entries a referral points to, rendered from the directory (never copied)."""
     if referral.service:
         return [s for s in kb.services.services if s.id == referral.service]
-    found = [s for s in kb.services.services if referral.kind in s.kinds]
+    found = services_of_kind(kb, referral.kind)  # in listing order
     if referral.areas:
         found = [s for s in found if any(serves_area(kb, s, code) for code in referral.areas)]
     if referral.languages:
         found = [s for s in found if s.any_language or set(referral.languages) & set(s.languages)]
-    return listing(kb, found)
+    return found
 
 
 def _rows(kb: KnowledgeBase, ids: list[str]):

@@ -110,8 +110,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         else:
             # A fresh interpreter, not a fork: a fork would copy the build's memory (every page
             # rendered so far) into each worker; the documents are sent to it anyway.
-            spawn = multiprocessing.get_context("spawn")
-            self.pool = self.pool or ProcessPoolExecutor(max_workers=self.config.workers, mp_context=spawn)
+            if self.pool is None:
+                spawn = multiprocessing.get_context("spawn")
+                self.pool = ProcessPoolExecutor(max_workers=self.config.workers, mp_context=spawn)
             self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
 
     # Once static-i18n's on_post_build (priority -100) has built every other language: the build
