@@ -104,6 +104,8 @@ def test_every_language_has_its_own_index_of_its_own_pages(built_site):
         data = read_index_script(index_file(built_site, language))
         assert data["lang"] == language
         assert len(data["docs"]) > 100
+        # The home page too (its URL is the empty string, which the index once missed).
+        assert PREFIX[language] in {result_path(language, url) for url, _, _ in data["docs"]}
         for url, title, _ in data["docs"]:
             target = result_path(language, url)
             assert (built_site / target / "index.html").is_file(), (language, url)

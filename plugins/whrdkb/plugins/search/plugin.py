@@ -11,6 +11,11 @@ default it runs in a worker process while the next language's pages are built;
 the build waits for every index once static-i18n has built every language.
 `workers: 0` builds them in turn, inside the build: the files are the same bytes
 (a test compares the two).
+
+Under `mkdocs serve --dirty` (make serve), a rebuild renders only the pages whose
+Markdown changed, so each page's text is kept between rebuilds (this instance lives
+as long as the server: it has `on_startup`), and a language's index is written again
+only when one of its pages' text changed.
 """
 
 from __future__ import annotations
@@ -45,7 +50,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.documents: list[SearchDocument] = []  # this build's pages, with URLs from the site root
+        # (language, page URL from the site root) -> the page's text, or None for a page left out;
+        # kept between rebuilds, since a dirty rebuild renders only the pages that changed.
+        self.texts: dict[tuple[str, str], SearchDocument | None] = {}
+        self.page_urls: list[str] = []  # this build's pages
+        self.indexed: dict[str, list[SearchDocument]] = {}  # language -> what its index file holds
         self.default_language = "en"
         self.pool: ProcessPoolExecutor | None = None
         self.pending: list[tuple[str, Future]] = []  # (language, index being written)
@@ -57,9 +66,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.default_language = site_languages(config)[0]
         return config
 
-    # A new build (a language of static-i18n, or a rebuild under serve) starts an empty collection.
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        self.documents = []
+    # Present so that MkDocs keeps this instance, and the pages' texts, between rebuilds under serve.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        pass
 
     # Material's own search (its worker and stemmers) is not used: leave its files out of the site.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -73,11 +82,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # `search: {listing: true}` makes it findable by its title only.
     def on_page_content(self, html_content: str, page: Page, config: MkDocsConfig, files) -> str | None:
         options = (page.meta or {}).get("search") or {}
-        if self.config.enabled and not options.get("exclude"):
+        if not self.config.enabled:
+            return html_content
+        key = (build_language(config), page.url)
+        if options.get("exclude"):
+            self.texts[key] = None
+        else:
             title = html.unescape(page.title or "")
             listing = bool(options.get("listing"))
-            self.documents.append(SearchDocument(page.url, title, text_of_html(html_content), listing))
+            self.texts[key] = SearchDocument(page.url, title, text_of_html(html_content), listing)
         return html_content
+
+    # The pages of this build (of this language), whether or not a dirty rebuild renders them.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self.page_urls = [file.page.url for file in files.documentation_pages() if file.page is not None]
+        return env
 
     # Every page links to this language's search page; the search page also gets its index and stemmer.
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -99,12 +118,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         language = build_language(config)
         search_url = self.search_url(config, language)
+        target = Path(config.site_dir) / self.config.index_path.format(lang=language)
+        unread = [url for url in self.page_urls if (language, url) not in self.texts]
+        if unread and target.exists():
+            # `mkdocs build --dirty` in a new process: the pages it did not render are unknown here.
+            log.info(f"search index for {language} kept as it was: {len(unread)} pages were not rendered")
+            return
+        texts = (self.texts.get((language, url)) for url in self.page_urls)
         documents = [
             replace(doc, url=get_relative_url(doc.url, search_url))
-            for doc in sorted(self.documents, key=lambda doc: doc.url)
+            for doc in sorted((doc for doc in texts if doc is not None), key=lambda doc: doc.url)
         ]
-        target = Path(config.site_dir) / self.config.index_path.format(lang=language)
-        self.documents = []
+        if self.indexed.get(language) == documents and target.exists():
+            return  # a rebuild under serve that changed no page's text in this language
+        self.indexed[language] = documents
         if self.config.workers <= 0:
             write_index(language, documents, target)
         else:
@@ -138,7 +165,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     # A failed build leaves no worker behind.
     def on_build_error(self, error: Exception) -> None:
-        self.pending = []
+        self.pending, self.indexed = [], {}
         self.stop_workers()
 
     def stop_workers(self) -> None:
