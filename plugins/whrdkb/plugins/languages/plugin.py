@@ -15,6 +15,14 @@ root are either the same bytes (theme assets) or written by the default language
 build only (404.html; see `default_language_templates`). Forks on Linux only (on macOS a
 fork of a process with threads is unsafe, Windows has none); elsewhere, or with
 `processes: 1`, the languages are built in turn.
+
+Each language's build makes a new Jinja environment for the theme, which compiled
+the same templates again; they share one in-memory cache of compiled templates
+(Jinja checks each template's source before using its cached code).
+
+Dirty builds (`mkdocs serve --dirty`, which make serve runs) build the languages in
+turn too: they render only the pages that changed, and kb-search keeps each page's
+text between rebuilds in this process, which a fork's work would not reach.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import signal
 import sys
 
 import mkdocs_static_i18n.plugin as i18n_module
+from jinja2 import BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -44,11 +53,27 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self.mine: list[str] | None = None  # the languages this process builds (None: not shared out yet)
         self.in_child = False
         self._build = None  # static-i18n's build function, while it is replaced
+        self.dirty = False
+
+    # Dirty builds are not shared out (see the module's description).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    # Every language's build (and every rebuild under serve) compiles the theme's templates once.
+    def on_env(self, env, config: MkDocsConfig, files):
+        if self.config.enabled:
+            env.bytecode_cache = COMPILED_TEMPLATES
+        return env
 
     # Before static-i18n's on_post_build (priority -100) builds the other languages: take over its build calls.
     @event_priority(-50)
     def _on_post_build_share(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or building_other_languages(config) or not sys.platform.startswith("linux"):
+        if (
+            not self.config.enabled
+            or self.dirty
+            or building_other_languages(config)
+            or not sys.platform.startswith("linux")
+        ):
             return
         others = site_languages(config, built_only=True)[1:]
         processes = min(self.config.processes or os.cpu_count() or 1, len(others))
@@ -85,6 +110,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if building_other_languages(config):
             return
         self.restore()
+        self.mine = None  # the next build (under serve) shares the languages out again
         failed = self.wait_for_children()
         if failed:
             raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
@@ -94,6 +120,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # A failed build leaves no process behind and static-i18n as it was.
     def on_build_error(self, error: Exception) -> None:
         self.restore()
+        self.mine = None
         if not self.in_child:
             for pid in self.children:
                 try:
@@ -136,6 +163,23 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process (Jinja checks the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = MemoryBytecodeCache()
 
 
 def share_out(languages: list[str], processes: int) -> list[list[str]]:
