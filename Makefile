@@ -58,8 +58,9 @@ site: bundles
 	rm -rf site.old
 	@echo "The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/"
 
+# Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --dirty --strict
 
 # Install a Debian package as root (or with sudo): $(call apt,PACKAGE).
 apt = @if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \

@@ -9,8 +9,8 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
   wall time and peak memory (Pss summed over the build and the processes it starts);
 - the baseline: the same generated Markdown pages built by plain mkdocs-material with the
   same languages (mkdocs-static-i18n, Material's own search, no project plugin);
-- rebuild under `mkdocs serve` after one YAML edit: from saving the file until the edited
-  text is served in the last language;
+- rebuild under `mkdocs serve --dirty --strict` (what make serve runs) after one YAML edit:
+  from saving the file until the edited text is served in the last language;
 - site size, offline zip size (the all-languages zip of an offline build), search index
   size per language (raw and gzipped);
 - gzipped weight of what a first visit fetches (HTML, CSS, JS, images), per page type, and
@@ -177,12 +177,12 @@ def baseline_project(project: Path, dest: Path) -> Path:
 
 
 def rebuild_under_serve(project: Path, port: int = 8765) -> float:
-    """Seconds from saving one YAML edit until `mkdocs serve` serves the edited text in the last language."""
+    """Seconds from saving one YAML edit until make serve's mkdocs serve serves the edited text in ne."""
 
     last = "ne"
     url = f"http://127.0.0.1:{port}/{last}/directory/front-line-defenders/"
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=ENV,
         stdout=subprocess.DEVNULL,

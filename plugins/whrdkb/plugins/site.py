@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,3 +75,24 @@ def without_sitemap(files: Files, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_uri == SITEMAP and not f.is_documentation_page()]:
             files.remove(file)
     return files
+
+
+class DirtyBuildNotice(logging.Filter):
+    """MkDocs's warning that a dirty build may leave navigation stale, as information instead.
+
+    `make serve` runs `mkdocs serve --dirty` with `strict: true`: the warning, printed at
+    every rebuild, would abort every one. It stays true for hand-written pages (a new page
+    is in the navigation of the pages rendered after it only), so it is still shown.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def expect_dirty_builds() -> None:
+    """Show MkDocs's dirty-build warning as information, once per process (see `DirtyBuildNotice`)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, DirtyBuildNotice) for f in logger.filters):
+        logger.addFilter(DirtyBuildNotice())
