@@ -5,7 +5,10 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from conftest import build_only, copy_project, edit, mkdocs_build
+from conftest import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build
+from whrdkb.core.directory import RenderOptions
+from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.render import render_languages
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -13,15 +16,16 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):
-    """kb-search builds indexes in a worker process (workers: 1) and kb-languages builds the
-    languages after the default one in forked processes (processes: 2); without either,
-    everything happens in turn in the build's own process."""
+    """kb-search builds indexes in a worker process (workers: 1), kb-pages renders the languages'
+    pages and kb-languages builds the languages after the default one in forked processes
+    (processes: 2); without them, everything happens in turn in the build's own process."""
     sites, logs = {}, {}
     for name, workers, processes in (("serial", 0, 1), ("parallel", 1, 2)):
         project = copy_project(tmp_path / name)
         build_only(project, ("en", "fr", "es"))
         edit(project / "mkdocs.yml", "  - kb-search\n", f"  - kb-search:\n      workers: {workers}\n")
         edit(project / "mkdocs.yml", "  - kb-languages\n", f"  - kb-languages:\n      processes: {processes}\n")
+        edit(project / "mkdocs.yml", "      data_dir: data\n", f"      data_dir: data\n      processes: {processes}\n")
         result = mkdocs_build(project)
         assert result.returncode == 0, result.stderr
         sites[name], logs[name] = project / "site", result.stderr
@@ -65,3 +69,14 @@ def test_language_builds_share_compiled_templates_and_an_edited_template_is_comp
     template.write_text("two {{ x }}", encoding="utf-8")
     second = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
     assert second.get_template("page.html").render(x=1) == "two 1"
+
+
+def test_languages_rendered_in_forked_processes_are_the_pages_rendered_in_turn():
+    """kb-pages' render_languages: the same pages, in the same order, with and without forks."""
+    kb = load_knowledge_base(ROOT / "data", LANGUAGES)
+    options = RenderOptions.from_environment()
+    in_turn = render_languages(kb, LANGUAGES, options, processes=1)
+    forked = render_languages(kb, LANGUAGES, options, processes=2)
+    assert list(forked) == list(in_turn) == LANGUAGES
+    assert forked == in_turn
+    assert all(len(pages) > 100 for pages in forked.values())

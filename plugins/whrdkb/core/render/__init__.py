@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import sys
 import typing
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +43,38 @@ _UI_CALL = re.compile(r"""ui(?:_count)?\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
 def render_all(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
     """All generated pages of the site in one language."""
     return [page for renderer in RENDERERS for page in renderer(kb, language, options)]
+
+
+def render_languages(
+    kb: KnowledgeBase, languages: list[str], options: RenderOptions, processes: int = 1
+) -> dict[str, list[GeneratedPage]]:
+    """Every language's generated pages; with `processes` > 1, languages are rendered in forked processes.
+
+    The forks share the loaded knowledge base (nothing is sent to them) and send back
+    their pages; the pages are the same as rendering the languages in turn (a test
+    compares them). Forks on Linux only (see whrdkb.plugins.languages).
+    """
+    processes = min(processes, len(languages))
+    if processes < 2 or not sys.platform.startswith("linux"):
+        return {language: render_all(kb, language, options) for language in languages}
+    global _SHARED
+    _SHARED = (kb, options)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return dict(zip(languages, pool.map(_render_shared, languages, chunksize=1), strict=True))
+    finally:
+        _SHARED = None
+
+
+# What render_languages' forks render from (set before they start).
+_SHARED: tuple[KnowledgeBase, RenderOptions] | None = None
+
+
+def _render_shared(language: str) -> list[GeneratedPage]:
+    """One language's pages, in a fork of render_languages."""
+    assert _SHARED is not None
+    kb, options = _SHARED
+    return render_all(kb, language, options)
 
 
 @lru_cache(maxsize=1)

@@ -15,3 +15,6 @@ class PagesConfig(base.Config):
     # Link the PDF editions from the pages: set when they are printed after the build
     # (`make site` builds with PDF=true and then runs `whrdkb pdf`); off, no page links a missing file.
     pdf = c.Type(bool, default=False)
+    # Render the languages' pages in this many processes at once (forks, on Linux); 0: one per CPU core,
+    # 1: in turn. The pages are the same either way.
+    processes = c.Type(int, default=0)

@@ -9,11 +9,13 @@ switcher and hreflang alternates work unchanged.
 
 static-i18n re-runs the whole build once per language, so `on_pre_build` runs
 once per language: the data is loaded and rendered once per change of the data
-files and reused by the later language builds.
+files and reused by the later language builds. The languages are rendered in
+forked processes, one per CPU core (`processes`), sharing the loaded data.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
-from ...core.render import check_ui_strings, render_all
+from ...core.render import check_ui_strings, render_languages
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
@@ -87,9 +89,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         written = 0
         # The translation status page counts hand-written pages too, so it is made from both.
         page_options = replace(options, translations=translation_rows(translation_table(kb, docs)))
+        processes = self.config.processes or os.cpu_count() or 1
+        rendered = render_languages(kb, self.languages, page_options, processes)
         try:
             for language in self.languages:
-                report = sync_pages(docs / language, render_all(kb, language, page_options))
+                report = sync_pages(docs / language, rendered[language])
                 written += len(report.written) + len(report.removed)
             report = sync_pages(docs, export_files(kb))  # language-neutral downloads
             written += len(report.written) + len(report.removed)
