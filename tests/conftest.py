@@ -89,6 +89,15 @@ def mkdocs_build(project: Path, site: str = "site") -> subprocess.CompletedProce
     )
 
 
+def site_files(site: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file of a built site (path from its root -> bytes), but those whose name starts with one of `leave_out`."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not p.name.startswith(leave_out)
+    }
+
+
 def read_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

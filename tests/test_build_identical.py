@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import filecmp
-from pathlib import Path
 
-from conftest import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build
+from conftest import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build, site_files
 from whrdkb.core.directory import RenderOptions
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render import render_languages
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):
@@ -30,7 +25,7 @@ def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_pa
         assert result.returncode == 0, result.stderr
         sites[name], logs[name] = project / "site", result.stderr
     assert "in process" in logs["parallel"] and "in process" not in logs["serial"]
-    serial, parallel = _files(sites["serial"]), _files(sites["parallel"])
+    serial, parallel = site_files(sites["serial"]), site_files(sites["parallel"])
     assert serial.keys() == parallel.keys()
     assert {"assets/search/index.en.js", "assets/search/index.fr.js", "assets/search/index.es.js"} <= serial.keys()
     assert {"fr/index.html", "es/index.html", "es/directory/index.html"} <= serial.keys()

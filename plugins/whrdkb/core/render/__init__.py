@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-import sys
 import typing
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from ..load import KnowledgeBase
 from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
+from ..processes import can_fork
 from .directory import render_directory
 from .downloads import render_downloads
 from .evidence import CHART_KEYS, render_evidence
@@ -52,10 +52,10 @@ def render_languages(
 
     The forks share the loaded knowledge base (nothing is sent to them) and send back
     their pages; the pages are the same as rendering the languages in turn (a test
-    compares them). Forks on Linux only (see whrdkb.plugins.languages).
+    compares them). Forks on Linux only (`can_fork`).
     """
     processes = min(processes, len(languages))
-    if processes < 2 or not sys.platform.startswith("linux"):
+    if processes < 2 or not can_fork():
         return {language: render_all(kb, language, options) for language in languages}
     global _SHARED
     _SHARED = (kb, options)

@@ -12,9 +12,8 @@ before kb-search waits for the search indexes at -150).
 The output is the same bytes as building the languages one after the other
 (tests/test_build_identical.py): files every language's build writes at the site's
 root are either the same bytes (theme assets) or written by the default language's
-build only (404.html; see `default_language_templates`). Forks on Linux only (on macOS a
-fork of a process with threads is unsafe, Windows has none); elsewhere, or with
-`processes: 1`, the languages are built in turn.
+build only (404.html; see `default_language_templates`). Forks on Linux only
+(`core.processes.can_fork`); elsewhere, or with `processes: 1`, the languages are built in turn.
 
 Each language's build makes a new Jinja environment for the theme, which compiled
 the same templates again; they share one in-memory cache of compiled templates
@@ -37,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from ...core.processes import can_fork, process_count
 from ..site import building_other_languages, site_languages
 from .config import LanguagesConfig
 
@@ -68,15 +68,10 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # Before static-i18n's on_post_build (priority -100) builds the other languages: take over its build calls.
     @event_priority(-50)
     def _on_post_build_share(self, config: MkDocsConfig) -> None:
-        if (
-            not self.config.enabled
-            or self.dirty
-            or building_other_languages(config)
-            or not sys.platform.startswith("linux")
-        ):
+        if not self.config.enabled or self.dirty or building_other_languages(config) or not can_fork():
             return
         others = site_languages(config, built_only=True)[1:]
-        processes = min(self.config.processes or os.cpu_count() or 1, len(others))
+        processes = min(process_count(self.config.processes), len(others))
         if processes < 2:
             return
         shares = share_out(others, processes)
@@ -110,7 +105,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if building_other_languages(config):
             return
         self.restore()
-        self.mine = None  # the next build (under serve) shares the languages out again
         failed = self.wait_for_children()
         if failed:
             raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
@@ -120,7 +114,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # A failed build leaves no process behind and static-i18n as it was.
     def on_build_error(self, error: Exception) -> None:
         self.restore()
-        self.mine = None
         if not self.in_child:
             for pid in self.children:
                 try:
@@ -153,7 +146,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         return failed
 
     def restore(self) -> None:
-        """Give static-i18n its own build function back."""
+        """Give static-i18n its own build function back; the next build (under serve) shares the languages out again."""
+        self.mine = None
         if self._build is not None:
             i18n_module.build = self._build
             self._build = None

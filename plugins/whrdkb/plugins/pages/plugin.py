@@ -15,7 +15,6 @@ forked processes, one per CPU core (`processes`), sharing the loaded data.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
+from ...core.processes import process_count
 from ...core.render import check_ui_strings, render_languages
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
@@ -89,8 +89,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         written = 0
         # The translation status page counts hand-written pages too, so it is made from both.
         page_options = replace(options, translations=translation_rows(translation_table(kb, docs)))
-        processes = self.config.processes or os.cpu_count() or 1
-        rendered = render_languages(kb, self.languages, page_options, processes)
+        rendered = render_languages(kb, self.languages, page_options, process_count(self.config.processes))
         try:
             for language in self.languages:
                 report = sync_pages(docs / language, rendered[language])
