@@ -1,11 +1,10 @@
-"""Search: the pipeline, the compact index format, one index per language, nothing typed in URLs."""
+"""Search: the pipeline, the sharded index, one index per language, nothing typed in URLs."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from lunr.index import Index
 from lunr.tokenizer import Tokenizer
 
 from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
@@ -13,14 +12,18 @@ from whrdkb.core.search import (
     SearchDocument,
     Searcher,
     build_index,
-    compact,
-    expand,
-    index_script,
+    index_files,
+    needed_shards,
     normalise,
+    partial_index,
     read_index_script,
+    read_script,
+    script,
     search,
+    shard_keys,
     text_of_html,
     words,
+    write_index,
 )
 
 DEFAULT = LANGUAGES[0]
@@ -69,16 +72,15 @@ def test_words_are_lunr_tokens_on_every_page(built_site):
         assert words(text) == _lunr_words(text)
 
 
-def test_the_compact_index_expands_to_the_same_index():
-    docs = [
-        SearchDocument("a/", "Shelter and relocation", "Safe houses in the region; visas for relocation abroad."),
-        SearchDocument("b/", "Legal aid", "Lawyers for defenders facing a hearing. Émigré 🙂 café."),
-        SearchDocument("c/", "List of kinds", "Shelter, legal aid, grants", listing=True),
-    ]
-    data = build_index("en", docs)
-    original = expand(data["index"])
-    assert compact(original) == data["index"]  # a second round changes nothing
-    assert set(Index.load(original).inverted_index) == set(data["index"]["terms"])
+DOCS = [
+    SearchDocument("a/", "Shelter and relocation", "Safe houses in the region; visas for relocation abroad."),
+    SearchDocument("b/", "Legal aid", "Lawyers for defenders facing a hearing. Émigré 🙂 café."),
+    SearchDocument("c/", "List of kinds", "Shelter, legal aid, grants", listing=True),
+]
+
+
+def test_a_query_finds_what_the_index_holds():
+    data = build_index("en", DOCS)
     assert [r["url"] for r in search(data, "shelter")] == ["a/"]  # a listing's text is not indexed
     assert [r["url"] for r in search(data, "kinds")] == ["c/"]  # a listing is found by its title
     assert [r["url"] for r in search(data, "hearings lawyer")] == ["b/"]  # stemmed
@@ -86,15 +88,63 @@ def test_the_compact_index_expands_to_the_same_index():
     assert data["docs"][2] == ["c/", "List of kinds", "Shelter, legal aid, grants"]
 
 
+def test_shards_hold_every_term_once_under_the_longest_key_it_starts_with():
+    sizes = [("re", 10), ("rea", 30), ("reb", 30), ("s", 5), ("saf", 5), ("x", 100)]
+    keys = shard_keys(sizes, limit=50)
+    # "r..." weighs 70 > 50: split into "re" and then into its own term and "rea", "reb".
+    assert keys == ["re", "rea", "reb", "s", "x"]
+    assert shard_keys(sizes, limit=1000) == [""]  # a small index is one shard
+    # a prefix reads its own key's shard and every longer key that starts with it
+    assert needed_shards(keys, ["rebel"], ["re"]) == [0, 1, 2]
+    assert needed_shards(keys, ["safe"], []) == [3]
+    assert needed_shards(keys, ["zebra"], []) == []
+
+
+def test_a_querys_shards_give_the_results_of_the_whole_index(built_site):
+    """Every relevance query (and a prefix of two letters), on its own shards and on all of them: same pages, same scores."""
+    from test_search_relevance import QUERIES
+
+    for language in LANGUAGES:
+        data = read_index_script(index_file(built_site, language))
+        assert len(data["keys"]) > 5  # the seed's index is cut into shards
+        every = list(range(len(data["keys"])))
+        searcher = Searcher(data)
+        for query, _ in [*QUERIES[language], ("re", "")]:
+            own = searcher.search(query, limit=50)
+            assert own == Searcher(data).search(query, limit=50, shards=every), (language, query)
+        # the whole index is the index of every shard
+        assert {term for term, _ in partial_index(data, every)["invertedIndex"]} == {
+            term for shard in data["shards"] for term in shard["terms"]
+        }
+
+
+def test_index_files_round_trip(tmp_path):
+    """The manifest and its parts read back to what was built; a rebuild with fewer parts leaves none behind."""
+    target = tmp_path / "index.en.js"
+    many = [SearchDocument(f"p{n}/", f"Page {n}", f"word{n} shelter " * 200) for n in range(250)]
+    write_index("en", many, target)
+    data = build_index("en", many)
+    assert read_index_script(target) == data
+    names = set(index_files(data, target.name))
+    assert {p.name for p in tmp_path.iterdir()} == names
+    assert {"index.d0.en.js", "index.d2.en.js", "index.t0.en.js"} <= names  # 250 result lines: 3 parts
+    write_index("en", DOCS, target)
+    assert {p.name for p in tmp_path.iterdir()} == set(index_files(build_index("en", DOCS), target.name))
+
+
 def test_index_script_gives_the_browser_and_the_tests_the_same_data(browser, tmp_path):
-    """The index is a JSON string in a script: quotes, backslashes and line separators survive both readers."""
+    """The data is a JSON string in a script: quotes, backslashes and line separators survive both readers."""
     data = {"docs": [["a/", 'It\'s \\ "quoted" </script>', "line\nbreak \u2028 \u2029 \\u2028 '\\'"]], "lang": "en"}
     path = tmp_path / "index.en.js"
-    path.write_text(index_script(data), encoding="utf-8")
-    assert read_index_script(path) == data
+    path.write_text(script("window.kbSearchData", data), encoding="utf-8")
+    part = tmp_path / "index.t0.en.js"
+    part.write_text(index_files(build_index("en", DOCS), "index.en.js")["index.t0.en.js"], encoding="utf-8")
+    assert read_script(path) == data
     page = browser.new_page()
     page.add_script_tag(content=path.read_text(encoding="utf-8"))
+    page.add_script_tag(content=part.read_text(encoding="utf-8"))
     assert page.evaluate("window.kbSearchData") == data
+    assert page.evaluate("window.kbSearchParts['en/t0']") == read_script(part)
     page.close()
 
 
@@ -117,8 +167,11 @@ def test_every_language_has_its_own_index_of_its_own_pages(built_site):
 
 
 def test_indexes_are_utf8_not_escapes(built_site):
-    arabic = index_file(built_site, "ar").read_text(encoding="utf-8")
-    nepali = index_file(built_site, "ne").read_text(encoding="utf-8")
+    def every_file(language: str) -> str:
+        folder = index_file(built_site, language).parent
+        return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"index.*{language}.js")))
+
+    arabic, nepali = every_file("ar"), every_file("ne")
     assert "المأوى" in arabic and "आश्रय" in nepali
     assert not re.search(r"\\u0[69]", arabic + nepali)
 
@@ -127,13 +180,12 @@ def test_only_the_search_page_names_an_index_and_only_its_own(built_site):
     for language in LANGUAGES:
         folder = built_site / PREFIX[language]
         search_page = read_html(folder / "search" / "index.html")
-        scripts = search_page.select_one("form[data-kb-search]")["data-scripts"].split()
-        assert [s for s in scripts if "assets/search/index." in s] == [
-            s for s in scripts if s.endswith(f"assets/search/index.{language}.js")
-        ]
-        assert any(s.endswith(f"assets/search/index.{language}.js") for s in scripts)
+        form = search_page.select_one("form[data-kb-search]")
+        assert form["data-index"].endswith(f"assets/search/index.{language}.js")
+        scripts = form["data-scripts"].split()
         assert any(s.endswith("lunr.min.js") for s in scripts)
-        # the page itself loads only the small search script; the rest waits for the first keystroke
+        assert not [s for s in scripts if "assets/search/index." in s]
+        # the page names only the small search script, which fetches the rest
         loaded = [s["src"] for s in search_page.select("script[src]") if "assets/search/" in s["src"]]
         assert [s.rsplit("/", 1)[-1] for s in loaded] == ["search.js"]
         other = (
@@ -161,7 +213,7 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
     words.discard("")
     words = sorted(words)
     assert len(words) > 1000
-    pipeline = Searcher(read_index_script(index_file(built_site, language))).index.pipeline
+    pipeline = Searcher(read_index_script(index_file(built_site, language))).pipeline
     python = [" ".join(pipeline.run_string(w)) for w in words]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
@@ -179,34 +231,40 @@ def test_browser_results_equal_the_relevance_suite_results(browser, site_url, bu
     expected = [r["url"] for r in search(data, query, limit=50)]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
-    found = page.evaluate("q => window.kbSearch.load().then(s => s.query(q).map(r => r.ref))", query)
+    found = page.evaluate("q => window.kbSearch.load().then(s => s.query(q)).then(rs => rs.map(r => r.ref))", query)
     page.close()
     assert [data["docs"][int(ref)][0] for ref in found][:50] == expected
 
 
-def test_the_index_is_fetched_when_the_reader_starts_typing(browser, site_url):
+def test_a_query_fetches_only_the_parts_of_the_index_it_needs(browser, site_url, built_site):
     page = browser.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + "es/search/", wait_until="load")
     page.wait_for_timeout(300)
-    assert not [url for url in fetched if "lunr" in url or "/assets/search/index." in url]
+    # With the page: lunr, the stemmer and the manifest; no part of the index yet.
+    assert site_url + "assets/search/index.es.js" in fetched
+    assert site_url + "assets/search/vendor/stemmer.es.js" in fetched
+    assert not [url for url in fetched if re.search(r"/assets/search/index\.[td]\d+\.", url)]
     # A slow phone: the results come a while after the keystroke, and search_on_page waits for them.
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 6})
     assert search_on_page(page, "visa")
-    assert site_url + "assets/search/index.es.js" in fetched
-    assert site_url + "assets/search/vendor/stemmer.es.js" in fetched
+    data = read_index_script(index_file(built_site, "es"))
+    shards = [url for url in fetched if re.search(r"/index\.t\d+\.es\.js$", url)]
+    assert 1 <= len(shards) <= 3 < len(data["keys"])
+    assert all(url.startswith(site_url + "assets/search/") for url in fetched if "/index." in url)
     page.close()
 
 
-def test_an_index_that_fails_to_load_says_so_and_is_tried_again(browser, site_url):
+@pytest.mark.parametrize("part", ["index.fr.js", "index.t*.fr.js", "index.d*.fr.js"])
+def test_an_index_that_fails_to_load_says_so_and_is_tried_again(browser, site_url, part):
     page = browser.new_page()
-    page.route("**/assets/search/index.fr.js", lambda route: route.abort())
+    page.route(f"**/assets/search/{part}", lambda route: route.abort())
     page.goto(site_url + "fr/search/")
     page.fill("#kb-search-input", "visa")
     page.wait_for_selector(".kb-search__status[data-state='failed']", state="attached")
     assert "chargée" in page.inner_text(".kb-search__status")
-    page.unroute("**/assets/search/index.fr.js")
+    page.unroute(f"**/assets/search/{part}")
     assert search_on_page(page, "visa")  # typing again fetches it again
     page.close()
 

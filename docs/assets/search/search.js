@@ -1,38 +1,48 @@
 /* Search page: runs a reader's words against the prebuilt index of this page's language.
  *
- * Only this script comes with the page. lunr, the language's stemmer and its index
- * (assets/search/index.<lang>.js, written by the kb-search plugin with lunr.py; it sets
- * window.kbSearchData) are named in the form's data-scripts and fetched when the reader
- * starts typing: a visit that does not search stays light. lunr.Index.load takes the
- * index as it is, nothing is rebuilt here.
- * The pipeline below mirrors plugins/whrdkb/core/search.py (normalise, then the stemmer
- * of the language); tests/test_search.py checks that both give the same words.
+ * Only this script comes with the page. lunr, the language's stemmer (the form's
+ * data-scripts) and the index's manifest (data-index: assets/search/index.<lang>.js,
+ * written by the kb-search plugin with lunr.py; it sets window.kbSearchData) are fetched
+ * once the page is there; together they weigh less than an image. The index is cut into
+ * shards of terms that start alike: each query fetches the shards its words can match and
+ * loads them with lunr.Index.load (nothing is rebuilt here), then fetches the result lines
+ * of the results it shows, so the bulk of the index never travels for nothing. Every file
+ * is a script, so it loads from file://.
+ * The pipeline and the choice of shards mirror plugins/whrdkb/core/search.py;
+ * tests/test_search.py checks that both give the same words and the same results.
  * Nothing typed is put in the URL, the history or any storage. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-kb-search]");
   if (!form || !window.Promise) return;
   var scripts = (form.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+  var manifestUrl = form.getAttribute("data-index");
   var loading = null; // a Promise of the search (query and pipeline) once its scripts ran
-  var ran = {}; // scripts already run (a retry fetches only the ones that failed)
+  var loads = {}; // src -> Promise of that script having run (a failed one is forgotten, and tried again)
 
-  // One script, added to the page; settles when it has run or failed to load.
+  // One script, added to the page once; settles when it has run or failed to load.
   function loadScript(src) {
-    if (ran[src]) return Promise.resolve();
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = function () { ran[src] = true; resolve(); };
-      script.onerror = function () { script.remove(); reject(new Error(src)); };
-      document.head.appendChild(script);
-    });
+    if (!loads[src]) {
+      loads[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () {
+          script.remove();
+          delete loads[src];
+          reject(new Error(src));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loads[src];
   }
 
-  // Fetch lunr, the stemmer and the index together (none needs another to run), then set up
-  // the search; a failed fetch is tried again at the next keystroke.
+  // Fetch lunr, the stemmer and the manifest together (none needs another to run), then set
+  // up the search; a failed fetch is tried again at the next keystroke.
   function load() {
     if (!loading) {
-      loading = Promise.all(scripts.map(loadScript)).then(start);
+      loading = Promise.all(scripts.concat([manifestUrl]).map(loadScript)).then(start);
       loading.catch(function () { loading = null; });
     }
     return loading;
@@ -57,34 +67,68 @@
       return text.normalize("NFD").replace(FOLDED, "").normalize("NFC");
     }
 
-    // The serialised lunr index from its compact form (same steps as expand() in core/search.py).
-    // Plain loops, and one shared empty metadata object (lunr only reads it): this runs before
-    // the reader's first result.
+    // Index parts (shards "t<n>", result lines "d<c>"): each file adds itself to kbSearchParts.
+    var folder = manifestUrl.slice(0, manifestUrl.lastIndexOf("/") + 1);
+    function loadPart(name) {
+      return loadScript(folder + data.parts.replace("{part}", name)).then(function () {
+        var part = window.kbSearchParts && window.kbSearchParts[lang + "/" + name];
+        if (!part) throw new Error("search index part " + name + " not loaded");
+        return part;
+      });
+    }
+
+    // The shard a term belongs to: the longest key it starts with (shard_of in core/search.py).
+    var keys = data.keys;
+    function shardOf(term) {
+      var best = -1;
+      for (var n = 0; n < keys.length; n++) {
+        if (term.lastIndexOf(keys[n], 0) === 0 && (best < 0 || keys[n].length > keys[best].length)) best = n;
+      }
+      return best;
+    }
+    // The shards a query reads: its terms', and every one a word starting with a prefix can be in.
+    function neededShards(terms, prefixes) {
+      var needed = {};
+      terms.concat(prefixes).forEach(function (term) {
+        var n = shardOf(term);
+        if (n >= 0) needed[n] = true;
+      });
+      prefixes.forEach(function (prefix) {
+        for (var n = 0; n < keys.length; n++) if (keys[n].lastIndexOf(prefix, 0) === 0) needed[n] = true;
+      });
+      return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
+    }
+
+    // The serialised lunr index of some shards (partial_index in core/search.py): terms in
+    // lunr's order, numbered; postings per field; each document's field vector from the
+    // scores its terms carry. Plain loops, and one shared empty metadata object (lunr only
+    // reads it): this runs before the reader's results.
     var NO_METADATA = Object.freeze({});
-    function expand(packed) {
-      var fields = packed.fields, terms = packed.terms, postings = packed.postings;
-      var inverted = new Array(terms.length), vectors = [];
-      for (var n = 0; n < terms.length; n++) {
+    function partialIndex(shards) {
+      var fields = data.fields, entries = [];
+      shards.forEach(function (shard) {
+        for (var t = 0; t < shard.terms.length; t++) entries.push([shard.terms[t], shard.postings[t]]);
+      });
+      entries.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+      var inverted = new Array(entries.length), vectors = fields.map(function () { return {}; });
+      for (var n = 0; n < entries.length; n++) {
         var posting = { _index: n };
         for (var f = 0; f < fields.length; f++) {
-          var docs = {}, gaps = postings[n][f], doc = 0;
-          for (var g = 0; g < gaps.length; g++) docs[(doc += gaps[g])] = NO_METADATA;
+          var packed = entries[n][1][f], half = packed.length / 2, docs = {}, doc = 0;
+          for (var g = 0; g < half; g++) {
+            doc += packed[g];
+            docs[doc] = NO_METADATA;
+            (vectors[f][doc] || (vectors[f][doc] = [])).push(n, packed[half + g]);
+          }
           posting[fields[f]] = docs;
         }
-        inverted[n] = [terms[n], posting];
+        inverted[n] = [entries[n][0], posting];
       }
-      for (f = 0; f < fields.length; f++) {
-        var perDoc = packed.vectors[f];
-        for (var d = 0; d < perDoc.length; d++) {
-          var values = perDoc[d], half = values.length / 2, elements = new Array(values.length), number = 0;
-          for (var i = 0; i < half; i++) {
-            elements[2 * i] = (number += values[i]);
-            elements[2 * i + 1] = values[half + i];
-          }
-          vectors.push([fields[f] + "/" + d, elements]);
-        }
-      }
-      return { version: packed.version, fields: fields, fieldVectors: vectors, invertedIndex: inverted, pipeline: packed.pipeline };
+      var fieldVectors = [];
+      fields.forEach(function (field, f) {
+        Object.keys(vectors[f]).forEach(function (doc) { fieldVectors.push([field + "/" + doc, vectors[f][doc]]); });
+      });
+      return { version: data.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted, pipeline: data.pipeline };
     }
 
     // Register the pipeline functions the serialised index names, then load it.
@@ -100,28 +144,60 @@
         return token.update(function (s) { return stemWord(s); });
       }, "kb-stemmer-" + lang);
     }
-    var index = lunr.Index.load(expand(data.index));
+    var pipeline = lunr.Pipeline.load(data.pipeline);
+    var loaded = { shards: "", index: null }; // the last query's index (a reader refines a query)
+
+    // The index of the given shards, fetched if need be.
+    function indexOf(shardNumbers) {
+      var names = shardNumbers.join(" ");
+      if (loaded.index && loaded.shards === names) return Promise.resolve(loaded.index);
+      return Promise.all(shardNumbers.map(function (n) { return loadPart("t" + n); })).then(function (shards) {
+        loaded = { shards: names, index: lunr.Index.load(partialIndex(shards)) };
+        return loaded.index;
+      });
+    }
 
     // Each word counts as itself (through the pipeline) and, weaker, as the start of a longer word.
     function runQuery(text) {
-      var terms = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
+      var words = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
         return normalise(t);
       });
-      if (!terms.length) return [];
-      return index.query(function (q) {
-        terms.forEach(function (term) {
-          q.term(term, { boost: 10 });
-          var prefix = normalise(term);
-          if (prefix.length >= 2) {
-            q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-          }
+      if (!words.length) return Promise.resolve([]);
+      var prefixes = words.map(normalise).filter(function (p) { return p.length >= 2; });
+      var terms = [];
+      words.forEach(function (word) { terms = terms.concat(pipeline.runString(word)); });
+      return indexOf(neededShards(terms, prefixes)).then(function (index) {
+        return index.query(function (q) {
+          words.forEach(function (word) {
+            q.term(word, { boost: 10 });
+            var prefix = normalise(word);
+            if (prefix.length >= 2) {
+              q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+            }
+          });
+        });
+      });
+    }
+
+    // The result lines [url, title, snippet] of the given results, fetched if need be.
+    function linesOf(results) {
+      var per = data.docs_per_part, parts = {};
+      results.forEach(function (result) { parts[Math.floor(Number(result.ref) / per)] = true; });
+      var wanted = Object.keys(parts);
+      return Promise.all(wanted.map(function (c) { return loadPart("d" + c); })).then(function (chunks) {
+        var byPart = {};
+        wanted.forEach(function (c, i) { byPart[c] = chunks[i]; });
+        return results.map(function (result) {
+          var ref = Number(result.ref);
+          return byPart[Math.floor(ref / per)][ref % per];
         });
       });
     }
     return {
       data: data,
       query: runQuery,
-      pipeline: function (word) { return index.pipeline.runString(word).join(" "); }
+      lines: linesOf,
+      pipeline: function (word) { return pipeline.runString(word).join(" "); }
     };
   }
   // For the browser tests: kbSearch.load() gives the search once its scripts ran.
@@ -140,32 +216,44 @@
     status.textContent = text;
   }
 
-  // Results are built with textContent: nothing from the index is read as HTML.
+  // Results are built with textContent: nothing from the index is read as HTML. A query's
+  // shards and result lines may have to be fetched: only the latest query's results are shown.
+  var latest = 0;
   function show() {
-    var text = input.value;
-    list.textContent = "";
-    if (!text.trim()) { say("", ""); return; }
-    var results = search.query(text);
-    say("results", results.length
-      ? status.getAttribute("data-count") + " " + results.length
-      : status.getAttribute("data-none"));
-    results.slice(0, MAX_RESULTS).forEach(function (result) {
-      var doc = search.data.docs[Number(result.ref)];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = doc[0];
-      link.textContent = doc[1];
-      var summary = document.createElement("p");
-      summary.textContent = doc[2];
-      item.appendChild(link);
-      item.appendChild(summary);
-      list.appendChild(item);
+    var text = input.value, mine = ++latest;
+    if (!text.trim()) {
+      list.textContent = "";
+      say("", "");
+      return Promise.resolve();
+    }
+    return search.query(text).then(function (results) {
+      return search.lines(results.slice(0, MAX_RESULTS)).then(function (lines) {
+        if (mine !== latest) return;
+        list.textContent = "";
+        say("results", results.length
+          ? status.getAttribute("data-count") + " " + results.length
+          : status.getAttribute("data-none"));
+        lines.forEach(function (doc) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = doc[0];
+          link.textContent = doc[1];
+          var summary = document.createElement("p");
+          summary.textContent = doc[2];
+          item.appendChild(link);
+          item.appendChild(summary);
+          list.appendChild(item);
+        });
+      });
+    }).catch(function () {
+      if (mine === latest) say("failed", status.getAttribute("data-failed"));
     });
   }
 
   // Results follow the typing at once while a query is quick; when one took long (a large index
-  // on a slow phone), later keystrokes wait for a pause of 150 ms instead of queueing queries.
-  // The first keystroke fetches the index; what is typed by the time it has loaded is searched.
+  // on a slow phone, or shards to fetch), later keystrokes wait for a pause of 150 ms instead
+  // of queueing queries. What is typed before lunr and the manifest have loaded is searched once
+  // they have.
   var timer = null;
   var lastCost = 0;
   function timedShow() {
@@ -181,11 +269,12 @@
       return;
     }
     var began = Date.now();
-    show();
-    lastCost = Date.now() - began;
+    show().then(function () { lastCost = Date.now() - began; });
   }
-  // A tap or a key in the search box starts the fetch before the first letter arrives.
+  // lunr, the stemmer and the manifest (small: the index itself comes in parts, with the
+  // queries) are fetched with the page; a tap or a key tries again if that failed.
   function prefetch() { load().catch(function () {}); }
+  prefetch();
   input.addEventListener("pointerdown", prefetch);
   input.addEventListener("keydown", prefetch);
   input.addEventListener("input", function () {

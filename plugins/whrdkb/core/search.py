@@ -1,8 +1,14 @@
-"""Search: one prebuilt lunr index per language, and the query the browser runs against it.
+"""Search: one prebuilt lunr index per language, cut into shards, and the query the browser runs.
 
 The index is built here with lunr.py and loaded ready-made in the browser with
-`lunr.Index.load` (docs/assets/search/search.js), so no page rebuilds it. Both
-sides run the same pipeline, registered under the same names:
+`lunr.Index.load` (docs/assets/search/search.js), so no page rebuilds it. It is cut
+into shards of terms that start alike (`shard`): a query fetches and loads only the
+shards its words can match, and the result lines (URL, title, snippet) of the
+results it shows, so a search costs the reader about the same on a site of 200
+pages as on one of 20,000. The index made of a query's shards gives the same
+scores as the whole index (`partial_index`; a test compares them).
+
+Both sides run the same pipeline, registered under the same names:
 
     kb-normalise-<lang>   trim punctuation, Unicode NFC, drop invisible characters,
                           fold Latin accents and Arabic vowel marks, French elisions,
@@ -47,6 +53,13 @@ GLOBAL_NAME = "kbSearchData"
 FIELDS = {"title": 10, "text": 1}
 
 SNIPPET_CHARS = 180
+
+# A shard of the index holds the terms that start alike, about this many bytes of them
+# (a term alone can weigh more); the result lines are written DOCS_PER_PART to a file.
+SHARD_BYTES = 8_000
+DOCS_PER_PART = 100
+# Name of the JavaScript global the parts' scripts add themselves to ("<lang>/<part>": data).
+PARTS_GLOBAL = "kbSearchParts"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u0640"))
 _ELISION = re.compile(r"^(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’]")
@@ -169,7 +182,7 @@ def words(text: str) -> list[str]:
 
 
 def build_index(language: str, documents: list[SearchDocument]) -> dict:
-    """The search data of one language: the serialised lunr index and what results show."""
+    """The search data of one language: its lunr index cut into shards, and what results show."""
     index_pipeline, query_pipeline = register_pipeline(language)
     builder = Builder()
     builder.pipeline.add(*index_pipeline)
@@ -181,64 +194,120 @@ def build_index(language: str, documents: list[SearchDocument]) -> dict:
         builder.add({"id": str(number), "title": words(doc.title), "text": [] if doc.listing else words(doc.text)})
     return {
         "lang": language,
-        "index": compact(builder.build().serialize()),
+        **shard(builder.build().serialize()),
         "docs": [[doc.url, doc.title, snippet(doc.text)] for doc in documents],
     }
 
 
-def compact(index: dict) -> dict:
-    """A serialised lunr index in fewer bytes (about half), expanded again by `expand` and search.js.
+def shard(index: dict, limit: int = SHARD_BYTES) -> dict:
+    """A serialised lunr index cut into shards of terms that start alike (see the module's docstring).
 
-    Terms are numbered in sorted order; each term's postings become, per field, the
-    gaps between its document numbers; each document's field vector becomes gaps between
-    term numbers followed by the scores. Nothing is lost: `expand` gives an index with
-    the same terms, postings and vectors (tests/test_search.py checks the round trip).
+    Each term keeps, per field, the gaps between the numbers of the documents it is in
+    followed by its score in each (the document's field vector holds nothing else the
+    query reads). A term belongs to the shard of the longest key it starts with.
     """
     fields = index["fields"]
-    # lunr.js needs the terms in its own (UTF-16) order to load them; Python sorts by code point.
-    entries = sorted(index["invertedIndex"], key=lambda entry: entry[0].encode("utf-16-be"))
-    terms = [term for term, _ in entries]
-    number = {posting["_index"]: n for n, (_, posting) in enumerate(entries)}
-    postings = [[_gaps(sorted(int(ref) for ref in posting[field])) for field in fields] for _, posting in entries]
-    vectors = {field: {} for field in fields}
+    scores: dict[tuple[str, int], dict[int, float]] = {}  # (field, term number) -> {document: score}
     for ref, values in index["fieldVectors"]:
         field, doc = ref.split("/", 1)
-        pairs = sorted((number[values[i]], values[i + 1]) for i in range(0, len(values), 2))
-        vectors[field][int(doc)] = _gaps([n for n, _ in pairs]) + [score for _, score in pairs]
+        for i in range(0, len(values), 2):
+            scores.setdefault((field, values[i]), {})[int(doc)] = values[i + 1]
+    # lunr.js loads terms in its own (UTF-16) order; Python sorts by code point.
+    entries = []
+    for term, posting in sorted(index["invertedIndex"], key=lambda entry: _utf16(entry[0])):
+        per_field = []
+        for field in fields:
+            docs = sorted(int(ref) for ref in posting[field])
+            weights = scores.get((field, posting["_index"]), {})
+            per_field.append(_gaps(docs) + [weights[doc] for doc in docs])
+        entries.append((term, per_field))
+    keys = shard_keys([(term, len(json.dumps(per_field))) for term, per_field in entries], limit)
+    shards: list[dict] = [{"terms": [], "postings": []} for _ in keys]
+    for term, per_field in entries:
+        part = shards[shard_of(keys, term)]
+        part["terms"].append(term)
+        part["postings"].append(per_field)
     return {
         "version": index["version"],
         "fields": fields,
         "pipeline": index["pipeline"],
-        "terms": terms,
-        "postings": postings,
-        "vectors": [
-            [vectors[field].get(doc, []) for doc in range(max(vectors[field], default=-1) + 1)] for field in fields
-        ],
+        "keys": keys,
+        "shards": shards,
     }
 
 
-def expand(data: dict) -> dict:
-    """The serialised lunr index that `compact` was made from (mirrored by `expand` in search.js)."""
+def shard_keys(sizes: list[tuple[str, int]], limit: int) -> list[str]:
+    """The keys of the shards: starts of terms, longer where many terms start alike, sorted.
+
+    From the empty key (every term), a key whose terms weigh more than `limit` bytes is
+    split into keys one character longer; the key stays for the terms no longer than it.
+    """
+
+    def split(key: str, group: list[tuple[str, int]]) -> list[str]:
+        longer: dict[str, list[tuple[str, int]]] = {}
+        for term, size in group:
+            if len(term) > len(key):
+                longer.setdefault(term[: len(key) + 1], []).append((term, size))
+        if sum(size for _, size in group) <= limit or not longer:
+            return [key]
+        own = [key] if any(len(term) == len(key) for term, _ in group) else []
+        return own + [k for start in sorted(longer) for k in split(start, longer[start])]
+
+    return sorted(split("", sizes), key=_utf16) if sizes else [""]
+
+
+def shard_of(keys: list[str], term: str) -> int | None:
+    """The shard a term belongs to (the longest key it starts with), None if no key does (mirrored in search.js)."""
+    best = None
+    for number, key in enumerate(keys):
+        if term.startswith(key) and (best is None or len(key) > len(keys[best])):
+            best = number
+    return best
+
+
+def needed_shards(keys: list[str], terms: list[str], prefixes: list[str]) -> list[int]:
+    """The shards a query reads: those of its terms, and every shard a term starting with a prefix can be in.
+
+    A term starting with the prefix p is in the shard of p's own longest key, or in a
+    shard whose key starts with p (mirrored in search.js).
+    """
+    needed = {shard_of(keys, term) for term in [*terms, *prefixes]}
+    needed.update(n for n, key in enumerate(keys) for p in prefixes if key.startswith(p))
+    return sorted(n for n in needed if n is not None)
+
+
+def partial_index(data: dict, shards: list[int]) -> dict:
+    """The serialised lunr index of the given shards' terms (mirrored by `partialIndex` in search.js).
+
+    For a query whose terms are all in these shards, it gives the same scores as the whole
+    index: a document's score sums only the terms the query matched, in the same order.
+    """
     fields = data["fields"]
-    inverted = []
-    for n, (term, per_field) in enumerate(zip(data["terms"], data["postings"], strict=True)):
-        posting = {"_index": n}
-        for field, gaps in zip(fields, per_field, strict=True):
-            posting[field] = {str(doc): {} for doc in _sums(gaps)}
-        inverted.append([term, posting])
-    field_vectors = []
-    for field, docs in zip(fields, data["vectors"], strict=True):
-        for doc, packed in enumerate(docs):
+    entries = sorted(
+        (pair for n in shards for pair in zip(data["shards"][n]["terms"], data["shards"][n]["postings"], strict=True)),
+        key=lambda pair: _utf16(pair[0]),
+    )
+    inverted, vectors = [], {field: {} for field in fields}
+    for number, (term, per_field) in enumerate(entries):
+        posting = {"_index": number}
+        for field, packed in zip(fields, per_field, strict=True):
             half = len(packed) // 2
-            pairs = zip(_sums(packed[:half]), packed[half:], strict=True)
-            field_vectors.append([f"{field}/{doc}", [x for pair in pairs for x in pair]])
+            docs = _sums(packed[:half])
+            posting[field] = {str(doc): {} for doc in docs}
+            for doc, score in zip(docs, packed[half:], strict=True):
+                vectors[field].setdefault(doc, []).extend((number, score))
+        inverted.append([term, posting])
     return {
         "version": data["version"],
         "fields": fields,
-        "fieldVectors": field_vectors,
+        "fieldVectors": [[f"{field}/{doc}", vectors[field][doc]] for field in fields for doc in sorted(vectors[field])],
         "invertedIndex": inverted,
         "pipeline": data["pipeline"],
     }
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-be")
 
 
 def _gaps(numbers: list[int]) -> list[int]:
@@ -253,14 +322,44 @@ def _sums(gaps: list[int]) -> list[int]:
     return out
 
 
-def index_script(data: dict) -> str:
-    """The index as a classic script (loads from file://), UTF-8 rather than \\u escapes.
+def index_files(data: dict, manifest_name: str) -> dict[str, str]:
+    """The files of one language's search data, by name: the manifest (named as given) and its parts.
+
+    The manifest holds what the query needs first (pipeline, fields, shard keys, the
+    parts' names); shard n is part `t<n>`, the result lines of documents 100c..100c+99
+    are part `d<c>`. Every file is a classic script, so it loads from file:// too.
+    """
+    language = data["lang"]
+    pattern = part_name(manifest_name, language, "{part}")
+    docs = data["docs"]
+    chunks = [docs[start : start + DOCS_PER_PART] for start in range(0, len(docs), DOCS_PER_PART)]
+    manifest = {key: value for key, value in data.items() if key not in ("shards", "docs")}
+    manifest.update(parts=pattern, docs=len(docs), docs_per_part=DOCS_PER_PART)
+    files = {manifest_name: script(f"window.{GLOBAL_NAME}", manifest)}
+    for kind, items in (("t", data["shards"]), ("d", chunks)):
+        for n, item in enumerate(items):
+            files[pattern.replace("{part}", f"{kind}{n}")] = script(_part_global(f"{language}/{kind}{n}"), item)
+    return files
+
+
+def part_name(manifest_name: str, language: str, part: str) -> str:
+    """A part's file name beside its manifest: index.fr.js -> index.<part>.fr.js (the language stays last)."""
+    stem = manifest_name.removesuffix(f".{language}.js").removesuffix(".js")
+    return f"{stem}.{part}.{language}.js"
+
+
+def _part_global(name: str) -> str:
+    return f'(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})["{name}"]'
+
+
+def script(target: str, data) -> str:
+    """`data` as a classic script assigning it to `target`, UTF-8 rather than \\u escapes.
 
     The JSON is handed to JSON.parse as a string rather than written as a JavaScript object:
     browsers parse JSON several times faster (seed: 50-80 ms to 9 ms on a 4x throttled CPU).
     """
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"window.{GLOBAL_NAME}=JSON.parse('{_JS_ESCAPE.sub(lambda m: _JS_ESCAPES[m[0]], body)}');\n"
+    return f"{target}=JSON.parse('{_JS_ESCAPE.sub(lambda m: _JS_ESCAPES[m[0]], body)}');\n"
 
 
 # What a single-quoted JavaScript string cannot hold as it is (and its escape), and back.
@@ -268,46 +367,85 @@ _JS_ESCAPES = {"\\": "\\\\", "'": "\\'", "\u2028": "\\u2028", "\u2029": "\\u2029
 _JS_ESCAPE = re.compile("[\\\\'\u2028\u2029]")
 _JS_UNESCAPE = re.compile(r"\\(\\|'|u2028|u2029)")
 _JS_UNESCAPES = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
+_SCRIPT = re.compile(r"^[^=]+(?:=[^=]+)?=JSON\.parse\('(.*)'\);$", re.DOTALL)
+
+
+def read_script(path: Path):
+    """The data of a script written by `script` (for tests and the benchmark)."""
+    match = _SCRIPT.match(path.read_text(encoding="utf-8").rstrip())
+    if match is None:
+        raise ValueError(f"{path} is not a search index file written by whrdkb")
+    return json.loads(_JS_UNESCAPE.sub(lambda m: _JS_UNESCAPES[m[1]], match[1]))
 
 
 def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
-    """Build one language's index and write it as a script; return its size (runs in a worker process)."""
+    """Build one language's search data and write its files beside `target` (the manifest); return their size.
+
+    Runs in a worker process. Parts of an earlier index of the language are removed first.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
-    return target.stat().st_size
+    for old in target.parent.glob(part_name(target.name, language, "[td]*")):
+        old.unlink()
+    size = 0
+    for name, text in index_files(build_index(language, documents), target.name).items():
+        path = target.parent / name
+        path.write_text(text, encoding="utf-8")
+        size += path.stat().st_size
+    return size
 
 
 def read_index_script(path: Path) -> dict:
-    """The data of an index script written by `index_script` (for tests and the benchmark)."""
-    text = path.read_text(encoding="utf-8").rstrip()
-    prefix, suffix = f"window.{GLOBAL_NAME}=JSON.parse('", "');"
-    if not (text.startswith(prefix) and text.endswith(suffix)):
-        raise ValueError(f"{path} is not a search index written by whrdkb")
-    body = text[len(prefix) : -len(suffix)]
-    return json.loads(_JS_UNESCAPE.sub(lambda m: _JS_UNESCAPES[m[1]], body))
+    """A language's search data as `build_index` made it, read back from its manifest and parts."""
+    manifest = read_script(path)
+    pattern = manifest.pop("parts")
+    count, per_part = manifest.pop("docs"), manifest.pop("docs_per_part")
+
+    def part(name: str):
+        return read_script(path.parent / pattern.replace("{part}", name))
+
+    shards = [part(f"t{n}") for n in range(len(manifest["keys"]))]
+    docs = [doc for c in range(-(-count // per_part)) for doc in part(f"d{c}")]
+    return {**manifest, "shards": shards, "docs": docs}
 
 
 class Searcher:
-    """A language's search data, loaded once (pipeline registered, index expanded) and queried many times."""
+    """A language's search data, queried as the browser does: each query reads only the shards it needs."""
 
     def __init__(self, data: dict):
         self.language = data["lang"]
+        self.data = data
         self.docs = data["docs"]
         register_pipeline(self.language)
-        self.index = Index.load(expand(data["index"]))
+        self.pipeline = Pipeline.load(data["pipeline"])
+        self._loaded: tuple[list[int], Index] | None = None
 
-    def search(self, query: str, limit: int = 10) -> list[dict]:
-        """Run a reader's query as the browser does (search.js `runQuery`): url, title, score, best first."""
-        q = self.index.create_query()
-        for term in query_terms(query, self.language):
-            q.term(term, use_pipeline=True, boost=10)
-            prefix = normalise(term, self.language)
+    def index(self, shards: list[int]) -> Index:
+        """The lunr index of these shards (the last one is kept: a reader refines a query)."""
+        if self._loaded is None or self._loaded[0] != shards:
+            self._loaded = (shards, Index.load(partial_index(self.data, shards)))
+        return self._loaded[1]
+
+    def search(self, query: str, limit: int = 10, shards: list[int] | None = None) -> list[dict]:
+        """Run a reader's query as the browser does (search.js `runQuery`): url, title, score, best first.
+
+        `shards` overrides the shards the query reads (the tests pass every shard).
+        """
+        words = query_terms(query, self.language)
+        prefixes = [p for p in (normalise(word, self.language) for word in words) if len(p) >= 2]
+        if shards is None:
+            terms = [term for word in words for term in self.pipeline.run_string(word)]
+            shards = needed_shards(self.data["keys"], terms, prefixes)
+        index = self.index(shards)
+        q = index.create_query()
+        for word in words:
+            q.term(word, use_pipeline=True, boost=10)
+            prefix = normalise(word, self.language)
             if len(prefix) >= 2:
                 q.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
         if not q.clauses:
             return []
         results = []
-        for match in self.index.query(q)[:limit]:
+        for match in index.query(q)[:limit]:
             url, title, _ = self.docs[int(match["ref"])]
             results.append({"url": url, "title": title, "score": match["score"]})
         return results

@@ -7,7 +7,8 @@ from mkdocs.config import config_options as c
 class SearchConfig(base.Config):
     # Switch search off (the header link and the index files disappear; the search pages stay).
     enabled = c.Type(bool, default=True)
-    # Where each language's index is written, relative to the site: {lang} is the language code.
+    # Where each language's index manifest is written, relative to the site: {lang} is the language
+    # code. Its parts go beside it, named index.<part>.<lang>.js.
     index_path = c.Type(str, default="assets/search/index.{lang}.js")
     # Build each language's index in a separate process while the next language's pages are
     # built (the output is the same bytes); 0 builds every index inside the build itself.
