@@ -16,7 +16,8 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
 - gzipped weight of what a first visit fetches (HTML, CSS, JS, images), per page type, and
   the time from typing a query to the first result, in Debian's Chromium with 4x CPU
   throttling through the DevTools protocol (the search page fetches the language's index
-  at the first keystroke: this time includes fetching and loading it).
+  at the first keystroke: this time includes fetching it and loading the query's shards),
+  the median of three fresh visits per language, the slowest language reported.
 
 It prints one table (ratios to the baseline) and, with --write, records the sizes it
 measured in bench/results.json (a later run of a size replaces it) and rewrites the
@@ -230,18 +231,12 @@ def folder_mb(folder: Path) -> float:
 
 
 def index_sizes(site: Path) -> dict:
-    """Each language's search index, every file of it: (raw KB, gzipped KB, files, largest shard gzipped KB)."""
-    sizes: dict[str, list] = {}
+    """Each language's search index: (raw KB, gzipped KB)."""
+    sizes = {}
     for path in sorted((site / "assets" / "search").glob("index.*.js")):
         data = path.read_bytes()
-        language, gz = path.name.split(".")[-2], len(gzip.compress(data, 6)) / 1024
-        entry = sizes.setdefault(language, [0.0, 0.0, 0, 0.0])
-        entry[0] += len(data) / 1024
-        entry[1] += gz
-        entry[2] += 1
-        if re.fullmatch(r"index\.t\d+\.\w+\.js", path.name):
-            entry[3] = max(entry[3], gz)
-    return {language: tuple(entry) for language, entry in sizes.items()}
+        sizes[path.name.split(".")[1]] = (len(data) / 1024, len(gzip.compress(data, 6)) / 1024)
+    return sizes
 
 
 def offline_zip_mb(project: Path, work: Path) -> float:
@@ -362,7 +357,7 @@ def table(results: list[Result]) -> str:
     )
     rows = []
     for r in results:
-        index = max((raw, gz) for raw, gz, *_ in r.index_kb.values()) if r.index_kb else (0, 0)
+        index = max(r.index_kb.values(), default=(0, 0))
         heaviest = max(r.weight_kb.values(), default=0)
         rows.append(
             f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s | {r.baseline_s:.1f} s "
@@ -383,11 +378,7 @@ def details(results: list[Result]) -> str:
     out = []
     for r in results:
         label = r.entries or "seed"
-        indexes = ", ".join(
-            f"{lang} {sizes[0]:.0f} KB ({sizes[1]:.0f} KB gz)"
-            + (f" in {sizes[2]} files, largest shard {sizes[3]:.0f} KB gz" if len(sizes) > 2 else "")
-            for lang, sizes in r.index_kb.items()
-        )
+        indexes = ", ".join(f"{lang} {raw:.0f} KB ({gz:.0f} KB gz)" for lang, (raw, gz) in r.index_kb.items())
         weights = ", ".join(f"{name} {kb:.0f} KB" for name, kb in r.weight_kb.items())
         out.append(f"- **{label}**: search index per language: {indexes}.")
         if weights:

@@ -12,13 +12,11 @@ from whrdkb.core.search import (
     SearchDocument,
     Searcher,
     build_index,
-    index_files,
+    index_script,
     needed_shards,
     normalise,
     partial_index,
     read_index_script,
-    read_script,
-    script,
     search,
     shard_keys,
     text_of_html,
@@ -118,33 +116,29 @@ def test_a_querys_shards_give_the_results_of_the_whole_index(built_site):
         }
 
 
-def test_index_files_round_trip(tmp_path):
-    """The manifest and its parts read back to what was built; a rebuild with fewer parts leaves none behind."""
+def test_the_index_script_reads_back_to_what_was_built(tmp_path):
+    """One script per language: the manifest, then every part as a JSON text (250 result lines: 3 parts)."""
     target = tmp_path / "index.en.js"
     many = [SearchDocument(f"p{n}/", f"Page {n}", f"word{n} shelter " * 200) for n in range(250)]
     write_index("en", many, target)
     data = build_index("en", many)
     assert read_index_script(target) == data
-    names = set(index_files(data, target.name))
-    assert {p.name for p in tmp_path.iterdir()} == names
-    assert {"index.d0.en.js", "index.d2.en.js", "index.t0.en.js"} <= names  # 250 result lines: 3 parts
-    write_index("en", DOCS, target)
-    assert {p.name for p in tmp_path.iterdir()} == set(index_files(build_index("en", DOCS), target.name))
+    assert len(data["keys"]) > 1 and [p.name for p in tmp_path.iterdir()] == ["index.en.js"]
+    assert target.read_text(encoding="utf-8").count('"d') >= 3
 
 
 def test_index_script_gives_the_browser_and_the_tests_the_same_data(browser, tmp_path):
-    """The data is a JSON string in a script: quotes, backslashes and line separators survive both readers."""
-    data = {"docs": [["a/", 'It\'s \\ "quoted" </script>', "line\nbreak \u2028 \u2029 \\u2028 '\\'"]], "lang": "en"}
+    """Quotes, backslashes and line separators survive both readers, in the manifest and in the parts."""
+    tricky = "It's \\ \"quoted\" </script> line\nbreak \u2028 \u2029 \\u2028 '\\'"
+    data = build_index("en", [SearchDocument("a/", tricky, tricky), *DOCS])
     path = tmp_path / "index.en.js"
-    path.write_text(script("window.kbSearchData", data), encoding="utf-8")
-    part = tmp_path / "index.t0.en.js"
-    part.write_text(index_files(build_index("en", DOCS), "index.en.js")["index.t0.en.js"], encoding="utf-8")
-    assert read_script(path) == data
+    path.write_text(index_script(data), encoding="utf-8")
+    assert read_index_script(path) == data
     page = browser.new_page()
     page.add_script_tag(content=path.read_text(encoding="utf-8"))
-    page.add_script_tag(content=part.read_text(encoding="utf-8"))
-    assert page.evaluate("window.kbSearchData") == data
-    assert page.evaluate("window.kbSearchParts['en/t0']") == read_script(part)
+    assert page.evaluate("JSON.parse(window.kbSearchData.parts.d0)") == data["docs"]
+    assert page.evaluate("JSON.parse(window.kbSearchData.parts.t0)") == data["shards"][0]
+    assert page.evaluate("window.kbSearchData.keys") == data["keys"]
     page.close()
 
 
@@ -167,11 +161,8 @@ def test_every_language_has_its_own_index_of_its_own_pages(built_site):
 
 
 def test_indexes_are_utf8_not_escapes(built_site):
-    def every_file(language: str) -> str:
-        folder = index_file(built_site, language).parent
-        return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"index.*{language}.js")))
-
-    arabic, nepali = every_file("ar"), every_file("ne")
+    arabic = index_file(built_site, "ar").read_text(encoding="utf-8")
+    nepali = index_file(built_site, "ne").read_text(encoding="utf-8")
     assert "المأوى" in arabic and "आश्रय" in nepali
     assert not re.search(r"\\u0[69]", arabic + nepali)
 
@@ -180,12 +171,13 @@ def test_only_the_search_page_names_an_index_and_only_its_own(built_site):
     for language in LANGUAGES:
         folder = built_site / PREFIX[language]
         search_page = read_html(folder / "search" / "index.html")
-        form = search_page.select_one("form[data-kb-search]")
-        assert form["data-index"].endswith(f"assets/search/index.{language}.js")
-        scripts = form["data-scripts"].split()
+        scripts = search_page.select_one("form[data-kb-search]")["data-scripts"].split()
+        assert [s for s in scripts if "assets/search/index." in s] == [
+            s for s in scripts if s.endswith(f"assets/search/index.{language}.js")
+        ]
+        assert any(s.endswith(f"assets/search/index.{language}.js") for s in scripts)
         assert any(s.endswith("lunr.min.js") for s in scripts)
-        assert not [s for s in scripts if "assets/search/index." in s]
-        # the page names only the small search script, which fetches the rest
+        # the page itself loads only the small search script; the rest waits for the first keystroke
         loaded = [s["src"] for s in search_page.select("script[src]") if "assets/search/" in s["src"]]
         assert [s.rsplit("/", 1)[-1] for s in loaded] == ["search.js"]
         other = (
@@ -231,40 +223,50 @@ def test_browser_results_equal_the_relevance_suite_results(browser, site_url, bu
     expected = [r["url"] for r in search(data, query, limit=50)]
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
-    found = page.evaluate("q => window.kbSearch.load().then(s => s.query(q)).then(rs => rs.map(r => r.ref))", query)
+    found = page.evaluate("q => window.kbSearch.load().then(s => s.query(q).map(r => r.ref))", query)
     page.close()
     assert [data["docs"][int(ref)][0] for ref in found][:50] == expected
 
 
-def test_a_query_fetches_only_the_parts_of_the_index_it_needs(browser, site_url, built_site):
+def test_the_index_is_fetched_when_the_reader_starts_typing(browser, site_url):
     page = browser.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + "es/search/", wait_until="load")
     page.wait_for_timeout(300)
-    # With the page: lunr, the stemmer and the manifest; no part of the index yet.
-    assert site_url + "assets/search/index.es.js" in fetched
-    assert site_url + "assets/search/vendor/stemmer.es.js" in fetched
-    assert not [url for url in fetched if re.search(r"/assets/search/index\.[td]\d+\.", url)]
+    assert not [url for url in fetched if "lunr" in url or "/assets/search/index." in url]
     # A slow phone: the results come a while after the keystroke, and search_on_page waits for them.
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 6})
     assert search_on_page(page, "visa")
-    data = read_index_script(index_file(built_site, "es"))
-    shards = [url for url in fetched if re.search(r"/index\.t\d+\.es\.js$", url)]
-    assert 1 <= len(shards) <= 3 < len(data["keys"])
-    assert all(url.startswith(site_url + "assets/search/") for url in fetched if "/index." in url)
+    assert site_url + "assets/search/index.es.js" in fetched
+    assert site_url + "assets/search/vendor/stemmer.es.js" in fetched
     page.close()
 
 
-@pytest.mark.parametrize("part", ["index.fr.js", "index.t*.fr.js", "index.d*.fr.js"])
-def test_an_index_that_fails_to_load_says_so_and_is_tried_again(browser, site_url, part):
+def test_what_is_fetched_says_nothing_about_what_is_searched(browser, site_url):
+    """Two different searches fetch the same files: the index comes whole, not the parts a query needs."""
+    fetched = []
+    for query in ("visa", "trauma psychosocial"):
+        page = browser.new_page()
+        urls: list[str] = []
+        page.on("request", lambda request, seen=urls: seen.append(request.url))
+        page.goto(site_url + "fr/search/", wait_until="load")
+        assert search_on_page(page, query)
+        page.wait_for_timeout(200)
+        fetched.append(sorted(url for url in urls if "/assets/search/" in url))
+        page.close()
+    assert fetched[0] == fetched[1]
+    assert site_url + "assets/search/index.fr.js" in fetched[0]
+
+
+def test_an_index_that_fails_to_load_says_so_and_is_tried_again(browser, site_url):
     page = browser.new_page()
-    page.route(f"**/assets/search/{part}", lambda route: route.abort())
+    page.route("**/assets/search/index.fr.js", lambda route: route.abort())
     page.goto(site_url + "fr/search/")
     page.fill("#kb-search-input", "visa")
     page.wait_for_selector(".kb-search__status[data-state='failed']", state="attached")
     assert "chargée" in page.inner_text(".kb-search__status")
-    page.unroute(f"**/assets/search/{part}")
+    page.unroute("**/assets/search/index.fr.js")
     assert search_on_page(page, "visa")  # typing again fetches it again
     page.close()
 

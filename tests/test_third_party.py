@@ -67,7 +67,7 @@ def fetched_from_elsewhere(site: Path) -> list[str]:
         elif path.suffix == ".css":
             problems += [f"{name}: {u or i}" for u, i in CSS_URL.findall(text) if ABSOLUTE.match(u or i)]
         else:
-            if re.fullmatch(r"assets/search/index(\.[td]\d+)?\.[a-z-]+\.js", name.as_posix()):
+            if re.fullmatch(r"assets/search/index\.[a-z-]+\.js", name.as_posix()):
                 continue  # search data: page text (sources' addresses among it), not code
             for url in JS_URL.findall(JS_COMMENTS.sub("", text)):
                 if not url.startswith(tuple(JS_ALLOWLIST)) and not any(host in url for host in JS_COMMENT_HOSTS):

@@ -1,13 +1,13 @@
 /* Search page: runs a reader's words against the prebuilt index of this page's language.
  *
- * Only this script comes with the page. lunr, the language's stemmer (the form's
- * data-scripts) and the index's manifest (data-index: assets/search/index.<lang>.js,
- * written by the kb-search plugin with lunr.py; it sets window.kbSearchData) are fetched
- * once the page is there; together they weigh less than an image. The index is cut into
- * shards of terms that start alike: each query fetches the shards its words can match and
- * loads them with lunr.Index.load (nothing is rebuilt here), then fetches the result lines
- * of the results it shows, so the bulk of the index never travels for nothing. Every file
- * is a script, so it loads from file://.
+ * Only this script comes with the page. lunr, the language's stemmer and its index
+ * (assets/search/index.<lang>.js, written by the kb-search plugin with lunr.py; it sets
+ * window.kbSearchData) are named in the form's data-scripts and fetched when the reader
+ * starts typing: a visit that does not search stays light. The index comes whole, so
+ * what is fetched says nothing about what is searched, but it is cut into shards of
+ * terms that start alike, each a JSON text: a query parses only the shards its words can
+ * match, and loads them with lunr.Index.load (nothing is rebuilt here), then parses the
+ * result lines of the results it shows.
  * The pipeline and the choice of shards mirror plugins/whrdkb/core/search.py;
  * tests/test_search.py checks that both give the same words and the same results.
  * Nothing typed is put in the URL, the history or any storage. */
@@ -16,33 +16,26 @@
   var form = document.querySelector("[data-kb-search]");
   if (!form || !window.Promise) return;
   var scripts = (form.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
-  var manifestUrl = form.getAttribute("data-index");
   var loading = null; // a Promise of the search (query and pipeline) once its scripts ran
-  var loads = {}; // src -> Promise of that script having run (a failed one is forgotten, and tried again)
+  var ran = {}; // scripts already run (a retry fetches only the ones that failed)
 
-  // One script, added to the page once; settles when it has run or failed to load.
+  // One script, added to the page; settles when it has run or failed to load.
   function loadScript(src) {
-    if (!loads[src]) {
-      loads[src] = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = src;
-        script.onload = resolve;
-        script.onerror = function () {
-          script.remove();
-          delete loads[src];
-          reject(new Error(src));
-        };
-        document.head.appendChild(script);
-      });
-    }
-    return loads[src];
+    if (ran[src]) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () { ran[src] = true; resolve(); };
+      script.onerror = function () { script.remove(); reject(new Error(src)); };
+      document.head.appendChild(script);
+    });
   }
 
-  // Fetch lunr, the stemmer and the manifest together (none needs another to run), then set
-  // up the search; a failed fetch is tried again at the next keystroke.
+  // Fetch lunr, the stemmer and the index together (none needs another to run), then set up
+  // the search; a failed fetch is tried again at the next keystroke.
   function load() {
     if (!loading) {
-      loading = Promise.all(scripts.concat([manifestUrl]).map(loadScript)).then(start);
+      loading = Promise.all(scripts.map(loadScript)).then(start);
       loading.catch(function () { loading = null; });
     }
     return loading;
@@ -67,14 +60,11 @@
       return text.normalize("NFD").replace(FOLDED, "").normalize("NFC");
     }
 
-    // Index parts (shards "t<n>", result lines "d<c>"): each file adds itself to kbSearchParts.
-    var folder = manifestUrl.slice(0, manifestUrl.lastIndexOf("/") + 1);
-    function loadPart(name) {
-      return loadScript(folder + data.parts.replace("{part}", name)).then(function () {
-        var part = window.kbSearchParts && window.kbSearchParts[lang + "/" + name];
-        if (!part) throw new Error("search index part " + name + " not loaded");
-        return part;
-      });
+    // A part of the index (shard "t<n>", result lines "d<c>"), parsed once, when first needed.
+    var parsed = {};
+    function part(name) {
+      if (!parsed[name]) parsed[name] = JSON.parse(data.parts[name]);
+      return parsed[name];
     }
 
     // The shard a term belongs to: the longest key it starts with (shard_of in core/search.py).
@@ -104,9 +94,10 @@
     // scores its terms carry. Plain loops, and one shared empty metadata object (lunr only
     // reads it): this runs before the reader's results.
     var NO_METADATA = Object.freeze({});
-    function partialIndex(shards) {
+    function partialIndex(shardNumbers) {
       var fields = data.fields, entries = [];
-      shards.forEach(function (shard) {
+      shardNumbers.forEach(function (n) {
+        var shard = part("t" + n);
         for (var t = 0; t < shard.terms.length; t++) entries.push([shard.terms[t], shard.postings[t]]);
       });
       entries.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
@@ -147,14 +138,13 @@
     var pipeline = lunr.Pipeline.load(data.pipeline);
     var loaded = { shards: "", index: null }; // the last query's index (a reader refines a query)
 
-    // The index of the given shards, fetched if need be.
+    // The lunr index of the given shards.
     function indexOf(shardNumbers) {
       var names = shardNumbers.join(" ");
-      if (loaded.index && loaded.shards === names) return Promise.resolve(loaded.index);
-      return Promise.all(shardNumbers.map(function (n) { return loadPart("t" + n); })).then(function (shards) {
-        loaded = { shards: names, index: lunr.Index.load(partialIndex(shards)) };
-        return loaded.index;
-      });
+      if (!loaded.index || loaded.shards !== names) {
+        loaded = { shards: names, index: lunr.Index.load(partialIndex(shardNumbers)) };
+      }
+      return loaded.index;
     }
 
     // Each word counts as itself (through the pipeline) and, weaker, as the start of a longer word.
@@ -162,41 +152,30 @@
       var words = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
         return normalise(t);
       });
-      if (!words.length) return Promise.resolve([]);
+      if (!words.length) return [];
       var prefixes = words.map(normalise).filter(function (p) { return p.length >= 2; });
       var terms = [];
       words.forEach(function (word) { terms = terms.concat(pipeline.runString(word)); });
-      return indexOf(neededShards(terms, prefixes)).then(function (index) {
-        return index.query(function (q) {
-          words.forEach(function (word) {
-            q.term(word, { boost: 10 });
-            var prefix = normalise(word);
-            if (prefix.length >= 2) {
-              q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-            }
-          });
+      return indexOf(neededShards(terms, prefixes)).query(function (q) {
+        words.forEach(function (word) {
+          q.term(word, { boost: 10 });
+          var prefix = normalise(word);
+          if (prefix.length >= 2) {
+            q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+          }
         });
       });
     }
 
-    // The result lines [url, title, snippet] of the given results, fetched if need be.
-    function linesOf(results) {
-      var per = data.docs_per_part, parts = {};
-      results.forEach(function (result) { parts[Math.floor(Number(result.ref) / per)] = true; });
-      var wanted = Object.keys(parts);
-      return Promise.all(wanted.map(function (c) { return loadPart("d" + c); })).then(function (chunks) {
-        var byPart = {};
-        wanted.forEach(function (c, i) { byPart[c] = chunks[i]; });
-        return results.map(function (result) {
-          var ref = Number(result.ref);
-          return byPart[Math.floor(ref / per)][ref % per];
-        });
-      });
+    // The result line [url, title, snippet] of a result.
+    function lineOf(result) {
+      var ref = Number(result.ref), per = data.docs_per_part;
+      return part("d" + Math.floor(ref / per))[ref % per];
     }
     return {
       data: data,
       query: runQuery,
-      lines: linesOf,
+      line: lineOf,
       pipeline: function (word) { return pipeline.runString(word).join(" "); }
     };
   }
@@ -216,44 +195,32 @@
     status.textContent = text;
   }
 
-  // Results are built with textContent: nothing from the index is read as HTML. A query's
-  // shards and result lines may have to be fetched: only the latest query's results are shown.
-  var latest = 0;
+  // Results are built with textContent: nothing from the index is read as HTML.
   function show() {
-    var text = input.value, mine = ++latest;
-    if (!text.trim()) {
-      list.textContent = "";
-      say("", "");
-      return Promise.resolve();
-    }
-    return search.query(text).then(function (results) {
-      return search.lines(results.slice(0, MAX_RESULTS)).then(function (lines) {
-        if (mine !== latest) return;
-        list.textContent = "";
-        say("results", results.length
-          ? status.getAttribute("data-count") + " " + results.length
-          : status.getAttribute("data-none"));
-        lines.forEach(function (doc) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = doc[0];
-          link.textContent = doc[1];
-          var summary = document.createElement("p");
-          summary.textContent = doc[2];
-          item.appendChild(link);
-          item.appendChild(summary);
-          list.appendChild(item);
-        });
-      });
-    }).catch(function () {
-      if (mine === latest) say("failed", status.getAttribute("data-failed"));
+    var text = input.value;
+    list.textContent = "";
+    if (!text.trim()) { say("", ""); return; }
+    var results = search.query(text);
+    say("results", results.length
+      ? status.getAttribute("data-count") + " " + results.length
+      : status.getAttribute("data-none"));
+    results.slice(0, MAX_RESULTS).forEach(function (result) {
+      var doc = search.line(result);
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = doc[0];
+      link.textContent = doc[1];
+      var summary = document.createElement("p");
+      summary.textContent = doc[2];
+      item.appendChild(link);
+      item.appendChild(summary);
+      list.appendChild(item);
     });
   }
 
   // Results follow the typing at once while a query is quick; when one took long (a large index
-  // on a slow phone, or shards to fetch), later keystrokes wait for a pause of 150 ms instead
-  // of queueing queries. What is typed before lunr and the manifest have loaded is searched once
-  // they have.
+  // on a slow phone), later keystrokes wait for a pause of 150 ms instead of queueing queries.
+  // The first keystroke fetches the index; what is typed by the time it has loaded is searched.
   var timer = null;
   var lastCost = 0;
   function timedShow() {
@@ -269,12 +236,11 @@
       return;
     }
     var began = Date.now();
-    show().then(function () { lastCost = Date.now() - began; });
+    show();
+    lastCost = Date.now() - began;
   }
-  // lunr, the stemmer and the manifest (small: the index itself comes in parts, with the
-  // queries) are fetched with the page; a tap or a key tries again if that failed.
+  // A tap or a key in the search box starts the fetch before the first letter arrives.
   function prefetch() { load().catch(function () {}); }
-  prefetch();
   input.addEventListener("pointerdown", prefetch);
   input.addEventListener("keydown", prefetch);
   input.addEventListener("input", function () {

@@ -2,11 +2,12 @@
 
 The index is built here with lunr.py and loaded ready-made in the browser with
 `lunr.Index.load` (docs/assets/search/search.js), so no page rebuilds it. It is cut
-into shards of terms that start alike (`shard`): a query fetches and loads only the
-shards its words can match, and the result lines (URL, title, snippet) of the
-results it shows, so a search costs the reader about the same on a site of 200
-pages as on one of 20,000. The index made of a query's shards gives the same
-scores as the whole index (`partial_index`; a test compares them).
+into shards of terms that start alike (`shard`): the browser fetches the whole
+index at the first query (which parts it fetched would tell what was searched),
+but parses and loads only the shards the query's words can match, and the result
+lines (URL, title, snippet) of the results it shows. The index made of a query's
+shards gives the same scores as the whole index (`partial_index`; a test compares
+them).
 
 Both sides run the same pipeline, registered under the same names:
 
@@ -58,8 +59,6 @@ SNIPPET_CHARS = 180
 # (a term alone can weigh more); the result lines are written DOCS_PER_PART to a file.
 SHARD_BYTES = 8_000
 DOCS_PER_PART = 100
-# Name of the JavaScript global the parts' scripts add themselves to ("<lang>/<part>": data).
-PARTS_GLOBAL = "kbSearchParts"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u0640"))
 _ELISION = re.compile(r"^(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’]")
@@ -322,44 +321,40 @@ def _sums(gaps: list[int]) -> list[int]:
     return out
 
 
-def index_files(data: dict, manifest_name: str) -> dict[str, str]:
-    """The files of one language's search data, by name: the manifest (named as given) and its parts.
+def index_script(data: dict) -> str:
+    """A language's search data as one classic script (it loads from file://), UTF-8 rather than \\u escapes.
 
-    The manifest holds what the query needs first (pipeline, fields, shard keys, the
-    parts' names); shard n is part `t<n>`, the result lines of documents 100c..100c+99
-    are part `d<c>`. Every file is a classic script, so it loads from file:// too.
+    The first line sets window.kbSearchData to the manifest (pipeline, fields, shard keys);
+    the second adds its parts, each a JSON text in a string: shard n is part `t<n>`, the
+    result lines of documents 100c..100c+99 are part `d<c>`. The browser parses only the
+    parts a query needs. Every part travels with the first query, whatever it is: which
+    parts a reader fetched would tell the server, and anyone watching the line, the first
+    letters of what they searched for.
     """
-    language = data["lang"]
-    pattern = part_name(manifest_name, language, "{part}")
     docs = data["docs"]
     chunks = [docs[start : start + DOCS_PER_PART] for start in range(0, len(docs), DOCS_PER_PART)]
     manifest = {key: value for key, value in data.items() if key not in ("shards", "docs")}
-    manifest.update(parts=pattern, docs=len(docs), docs_per_part=DOCS_PER_PART)
-    files = {manifest_name: script(f"window.{GLOBAL_NAME}", manifest)}
-    for kind, items in (("t", data["shards"]), ("d", chunks)):
-        for n, item in enumerate(items):
-            files[pattern.replace("{part}", f"{kind}{n}")] = script(_part_global(f"{language}/{kind}{n}"), item)
-    return files
+    manifest.update(docs=len(docs), docs_per_part=DOCS_PER_PART)
+    parts = [(f"t{n}", shard) for n, shard in enumerate(data["shards"])] + [
+        (f"d{c}", chunk) for c, chunk in enumerate(chunks)
+    ]
+    listed = ",".join(f"\"{name}\":'{_js_string(_json(item))}'" for name, item in parts)
+    return (
+        f"window.{GLOBAL_NAME}=JSON.parse('{_js_string(_json(manifest))}');\nwindow.{GLOBAL_NAME}.parts={{{listed}}};\n"
+    )
 
 
-def part_name(manifest_name: str, language: str, part: str) -> str:
-    """A part's file name beside its manifest: index.fr.js -> index.<part>.fr.js (the language stays last)."""
-    stem = manifest_name.removesuffix(f".{language}.js").removesuffix(".js")
-    return f"{stem}.{part}.{language}.js"
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _part_global(name: str) -> str:
-    return f'(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})["{name}"]'
+def _js_string(text: str) -> str:
+    """Text for a single-quoted JavaScript string.
 
-
-def script(target: str, data) -> str:
-    """`data` as a classic script assigning it to `target`, UTF-8 rather than \\u escapes.
-
-    The JSON is handed to JSON.parse as a string rather than written as a JavaScript object:
-    browsers parse JSON several times faster (seed: 50-80 ms to 9 ms on a 4x throttled CPU).
+    JSON goes into scripts as strings handed to JSON.parse, rather than written as JavaScript
+    objects: browsers parse JSON several times faster (seed: 50-80 ms to 9 ms on a 4x throttled CPU).
     """
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"{target}=JSON.parse('{_JS_ESCAPE.sub(lambda m: _JS_ESCAPES[m[0]], body)}');\n"
+    return _JS_ESCAPE.sub(lambda m: _JS_ESCAPES[m[0]], text)
 
 
 # What a single-quoted JavaScript string cannot hold as it is (and its escape), and back.
@@ -367,44 +362,34 @@ _JS_ESCAPES = {"\\": "\\\\", "'": "\\'", "\u2028": "\\u2028", "\u2029": "\\u2029
 _JS_ESCAPE = re.compile("[\\\\'\u2028\u2029]")
 _JS_UNESCAPE = re.compile(r"\\(\\|'|u2028|u2029)")
 _JS_UNESCAPES = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
-_SCRIPT = re.compile(r"^[^=]+(?:=[^=]+)?=JSON\.parse\('(.*)'\);$", re.DOTALL)
+_STRING = r"'((?:[^'\\]|\\.)*)'"
+_MANIFEST = re.compile(rf"window\.{GLOBAL_NAME}=JSON\.parse\({_STRING}\);")
+_PART = re.compile(rf'"([td]\d+)":{_STRING}')
 
 
-def read_script(path: Path):
-    """The data of a script written by `script` (for tests and the benchmark)."""
-    match = _SCRIPT.match(path.read_text(encoding="utf-8").rstrip())
-    if match is None:
-        raise ValueError(f"{path} is not a search index file written by whrdkb")
-    return json.loads(_JS_UNESCAPE.sub(lambda m: _JS_UNESCAPES[m[1]], match[1]))
+def _unescape(text: str) -> str:
+    return _JS_UNESCAPE.sub(lambda m: _JS_UNESCAPES[m[1]], text)
 
 
 def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
-    """Build one language's search data and write its files beside `target` (the manifest); return their size.
-
-    Runs in a worker process. Parts of an earlier index of the language are removed first.
-    """
+    """Build one language's search data and write it as a script; return its size (runs in a worker process)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob(part_name(target.name, language, "[td]*")):
-        old.unlink()
-    size = 0
-    for name, text in index_files(build_index(language, documents), target.name).items():
-        path = target.parent / name
-        path.write_text(text, encoding="utf-8")
-        size += path.stat().st_size
-    return size
+    target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
+    return target.stat().st_size
 
 
 def read_index_script(path: Path) -> dict:
-    """A language's search data as `build_index` made it, read back from its manifest and parts."""
-    manifest = read_script(path)
-    pattern = manifest.pop("parts")
+    """A language's search data as `build_index` made it, read back from its script (for tests and the benchmark)."""
+    text = path.read_text(encoding="utf-8")
+    first, _, rest = text.partition("\n")
+    match = _MANIFEST.fullmatch(first)
+    if match is None or not rest.startswith(f"window.{GLOBAL_NAME}.parts="):
+        raise ValueError(f"{path} is not a search index written by whrdkb")
+    manifest = json.loads(_unescape(match[1]))
+    parts = {name: json.loads(_unescape(body)) for name, body in _PART.findall(rest)}
     count, per_part = manifest.pop("docs"), manifest.pop("docs_per_part")
-
-    def part(name: str):
-        return read_script(path.parent / pattern.replace("{part}", name))
-
-    shards = [part(f"t{n}") for n in range(len(manifest["keys"]))]
-    docs = [doc for c in range(-(-count // per_part)) for doc in part(f"d{c}")]
+    shards = [parts[f"t{n}"] for n in range(len(manifest["keys"]))]
+    docs = [doc for c in range(-(-count // per_part)) for doc in parts[f"d{c}"]]
     return {**manifest, "shards": shards, "docs": docs}
 
 
