@@ -284,8 +284,8 @@ def browser_figures(site: Path) -> tuple[dict, float, float]:
     finally:
         server.shutdown()
     # Each language's median of its runs, then the slowest language.
-    medians = [[ms for lang, ms in typing if lang == language] for language in QUERIES]
-    medians = [statistics.median(runs) if min(runs) >= 0 else -1 for runs in medians]  # -1: a run found nothing
+    runs = {language: [ms for lang, ms in typing if lang == language] for language in QUERIES}
+    medians = [statistics.median(ms) if min(ms) >= 0 else -1 for ms in runs.values()]  # -1: a run found nothing
     return weights, max(medians), max(ready)
 
 

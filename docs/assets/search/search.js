@@ -153,15 +153,18 @@
         return normalise(t);
       });
       if (!words.length) return [];
-      var prefixes = words.map(normalise).filter(function (p) { return p.length >= 2; });
-      var terms = [];
-      words.forEach(function (word) { terms = terms.concat(pipeline.runString(word)); });
-      return indexOf(neededShards(terms, prefixes)).query(function (q) {
-        words.forEach(function (word) {
+      var terms = [], prefixes = []; // prefixes[i]: the start of words[i], or null (under two letters)
+      words.forEach(function (word) {
+        var prefix = normalise(word);
+        terms = terms.concat(pipeline.runString(word));
+        prefixes.push(prefix.length >= 2 ? prefix : null);
+      });
+      var starts = prefixes.filter(Boolean);
+      return indexOf(neededShards(terms, starts)).query(function (q) {
+        words.forEach(function (word, i) {
           q.term(word, { boost: 10 });
-          var prefix = normalise(word);
-          if (prefix.length >= 2) {
-            q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+          if (prefixes[i]) {
+            q.term(prefixes[i], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
           }
         });
       });

@@ -220,39 +220,41 @@ def shard(index: dict, limit: int = SHARD_BYTES) -> dict:
             weights = scores.get((field, posting["_index"]), {})
             per_field.append(_gaps(docs) + [weights[doc] for doc in docs])
         entries.append((term, per_field))
-    keys = shard_keys([(term, len(json.dumps(per_field))) for term, per_field in entries], limit)
-    shards: list[dict] = [{"terms": [], "postings": []} for _ in keys]
-    for term, per_field in entries:
-        part = shards[shard_of(keys, term)]
-        part["terms"].append(term)
-        part["postings"].append(per_field)
+    postings = dict(entries)
+    groups = _shard_groups([(term, len(json.dumps(per_field))) for term, per_field in entries], limit)
     return {
         "version": index["version"],
         "fields": fields,
         "pipeline": index["pipeline"],
-        "keys": keys,
-        "shards": shards,
+        "keys": [key for key, _ in groups],
+        "shards": [{"terms": terms, "postings": [postings[term] for term in terms]} for _, terms in groups],
     }
 
 
 def shard_keys(sizes: list[tuple[str, int]], limit: int) -> list[str]:
-    """The keys of the shards: starts of terms, longer where many terms start alike, sorted.
+    """The keys of the shards: starts of terms, longer where many terms start alike, sorted."""
+    return [key for key, _ in _shard_groups(sizes, limit)]
+
+
+def _shard_groups(sizes: list[tuple[str, int]], limit: int) -> list[tuple[str, list[str]]]:
+    """(key, its terms in the given order) per shard, by key in lunr's order; `sizes` is (term, bytes) in that order.
 
     From the empty key (every term), a key whose terms weigh more than `limit` bytes is
     split into keys one character longer; the key stays for the terms no longer than it.
+    So each term ends in the group of the longest key it starts with (what `shard_of` finds).
     """
 
-    def split(key: str, group: list[tuple[str, int]]) -> list[str]:
+    def split(key: str, group: list[tuple[str, int]]) -> list[tuple[str, list[str]]]:
         longer: dict[str, list[tuple[str, int]]] = {}
         for term, size in group:
             if len(term) > len(key):
                 longer.setdefault(term[: len(key) + 1], []).append((term, size))
         if sum(size for _, size in group) <= limit or not longer:
-            return [key]
-        own = [key] if any(len(term) == len(key) for term, _ in group) else []
-        return own + [k for start in sorted(longer) for k in split(start, longer[start])]
+            return [(key, [term for term, _ in group])]
+        own = [term for term, _ in group if len(term) == len(key)]
+        return ([(key, own)] if own else []) + [g for start in sorted(longer) for g in split(start, longer[start])]
 
-    return sorted(split("", sizes), key=_utf16) if sizes else [""]
+    return sorted(split("", sizes), key=lambda group: _utf16(group[0])) if sizes else [("", [])]
 
 
 def shard_of(keys: list[str], term: str) -> int | None:
@@ -416,16 +418,19 @@ class Searcher:
         `shards` overrides the shards the query reads (the tests pass every shard).
         """
         words = query_terms(query, self.language)
-        prefixes = [p for p in (normalise(word, self.language) for word in words) if len(p) >= 2]
+        # Each word, and its start (the normalised word, when it has two letters or more).
+        clauses = []
+        for word in words:
+            prefix = normalise(word, self.language)
+            clauses.append((word, prefix if len(prefix) >= 2 else None))
         if shards is None:
             terms = [term for word in words for term in self.pipeline.run_string(word)]
-            shards = needed_shards(self.data["keys"], terms, prefixes)
+            shards = needed_shards(self.data["keys"], terms, [prefix for _, prefix in clauses if prefix])
         index = self.index(shards)
         q = index.create_query()
-        for word in words:
+        for word, prefix in clauses:
             q.term(word, use_pipeline=True, boost=10)
-            prefix = normalise(word, self.language)
-            if len(prefix) >= 2:
+            if prefix:
                 q.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
         if not q.clauses:
             return []

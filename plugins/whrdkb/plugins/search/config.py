@@ -7,8 +7,7 @@ from mkdocs.config import config_options as c
 class SearchConfig(base.Config):
     # Switch search off (the header link and the index files disappear; the search pages stay).
     enabled = c.Type(bool, default=True)
-    # Where each language's index manifest is written, relative to the site: {lang} is the language
-    # code. Its parts go beside it, named index.<part>.<lang>.js.
+    # Where each language's index is written, relative to the site: {lang} is the language code.
     index_path = c.Type(str, default="assets/search/index.{lang}.js")
     # Build each language's index in a separate process while the next language's pages are
     # built (the output is the same bytes); 0 builds every index inside the build itself.

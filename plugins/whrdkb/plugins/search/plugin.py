@@ -1,8 +1,8 @@
 """`kb-search`: one prebuilt lunr index per language, read only by that language's search page.
 
-Each language's index is a manifest (`index_path`) and, beside it, its parts: shards of
-terms that start alike and the result lines, so a query fetches only what it needs
-(`whrdkb.core.search`).
+Each language's index is one script (`index_path`), fetched whole by the search page at
+the first keystroke; inside it, shards of terms that start alike and blocks of result
+lines, which the page parses only when a query needs them (`whrdkb.core.search`).
 
 Replaces Material's search, whose worker rebuilds one index of every language on
 every page load. Pages are collected as they are rendered; at the end of each
