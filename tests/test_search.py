@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
 from lunr.tokenizer import Tokenizer
 
 from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
 from whrdkb.core.search import (
+    FIELDS,
     SearchDocument,
     Searcher,
     build_index,
@@ -17,6 +20,8 @@ from whrdkb.core.search import (
     normalise,
     partial_index,
     read_index_script,
+    register_pipeline,
+    score_terms,
     search,
     shard_keys,
     text_of_html,
@@ -84,6 +89,56 @@ def test_a_query_finds_what_the_index_holds():
     assert [r["url"] for r in search(data, "hearings lawyer")] == ["b/"]  # stemmed
     assert [r["url"] for r in search(data, "reloc")] == ["a/"]  # the start of a word
     assert data["docs"][2] == ["c/", "List of kinds", "Shelter, legal aid, grants"]
+
+
+def _lunr_builder_terms(language: str, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
+    """The reference for `score_terms`: lunr.py's own Builder, its index read back term by term."""
+    index_pipeline, _ = register_pipeline(language)
+    builder = Builder()
+    builder.pipeline.add(*index_pipeline)
+    builder.ref("id")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for number, fields in enumerate(documents):
+        builder.add({"id": str(number), **dict(zip(FIELDS, fields, strict=True))})
+    index = builder.build().serialize()
+    scores = {}  # (field, term number) -> {document: score}
+    for ref, values in index["fieldVectors"]:
+        field, doc = ref.split("/", 1)
+        for i in range(0, len(values), 2):
+            scores.setdefault((field, values[i]), {})[int(doc)] = values[i + 1]
+    entries = []
+    for term, posting in sorted(index["invertedIndex"], key=lambda entry: entry[0].encode("utf-16-be")):
+        per_field = []
+        for field in FIELDS:
+            docs = sorted(int(ref) for ref in posting[field])
+            gaps = [b - a for a, b in zip([0, *docs], docs, strict=False)]
+            per_field.append(gaps + [scores[(field, posting["_index"])][doc] for doc in docs])
+        entries.append((term, per_field))
+    return entries
+
+
+def test_the_index_scores_are_lunr_builders_on_every_page(built_site):
+    """`score_terms` gives the terms, documents and scores of lunr.py's Builder, in every language.
+
+    Every page of the built site, some of them as listings (title only), as the index sees them.
+    """
+    for language in LANGUAGES:
+        root = built_site / PREFIX[language]
+        pages = sorted(root.glob("**/index.html"))
+        if not PREFIX[language]:
+            pages = [p for p in pages if p.relative_to(root).parts[0] not in LANGUAGES]
+        documents = []
+        for number, page in enumerate(pages):
+            soup = read_html(page)
+            title = soup.title.get_text() if soup.title else ""
+            text = "" if number % 7 == 3 else text_of_html(str(soup.find("article") or soup))
+            documents.append([words(title), words(text)])
+        pipeline = Pipeline()
+        pipeline.add(*register_pipeline(language)[0])
+        ours = score_terms(pipeline, documents)
+        assert len(documents) > 100 and len(ours) > 1000
+        assert ours == _lunr_builder_terms(language, documents), language
 
 
 def test_shards_hold_every_term_once_under_the_longest_key_it_starts_with():

@@ -1,7 +1,8 @@
 """Search: one prebuilt lunr index per language, cut into shards, and the query the browser runs.
 
-The index is built here with lunr.py and loaded ready-made in the browser with
-`lunr.Index.load` (docs/assets/search/search.js), so no page rebuilds it. It is cut
+The index is built here (lunr's scores, computed as lunr.py's Builder does, faster:
+`score_terms`) and loaded ready-made in the browser with `lunr.Index.load`
+(docs/assets/search/search.js), so no page rebuilds it. It is cut
 into shards of terms that start alike (`shard`): the browser fetches the whole
 index at the first query (which parts it fetched would tell what was searched),
 but parses and loads only the shards the query's words can match, and the result
@@ -28,20 +29,23 @@ both sides over every word of the built site and compares the results.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import snowballstemmer
-from lunr.builder import Builder
+from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
 # Languages with a Snowball stemmer on both sides (Python and vendored JavaScript).
@@ -52,6 +56,9 @@ GLOBAL_NAME = "kbSearchData"
 
 # Field names and boosts: a word in the title counts ten times a word in the text.
 FIELDS = {"title": 10, "text": 1}
+
+# lunr's BM25 parameters (its Builder's defaults, the same in lunr.js).
+_K1, _B = 1.2, 0.75
 
 SNIPPET_CHARS = 180
 
@@ -183,49 +190,79 @@ def words(text: str) -> list[str]:
 def build_index(language: str, documents: list[SearchDocument]) -> dict:
     """The search data of one language: its lunr index cut into shards, and what results show."""
     index_pipeline, query_pipeline = register_pipeline(language)
-    builder = Builder()
-    builder.pipeline.add(*index_pipeline)
-    builder.search_pipeline.add(*query_pipeline)
-    builder.ref("id")
-    for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
-    for number, doc in enumerate(documents):
-        builder.add({"id": str(number), "title": words(doc.title), "text": [] if doc.listing else words(doc.text)})
+    pipeline = Pipeline()
+    pipeline.add(*index_pipeline)
+    fields = [[words(doc.title), [] if doc.listing else words(doc.text)] for doc in documents]
     return {
         "lang": language,
-        **shard(builder.build().serialize()),
+        "version": LUNR_VERSION,
+        "fields": list(FIELDS),
+        "pipeline": [fn.label for fn in query_pipeline],
+        **shard(score_terms(pipeline, fields)),
         "docs": [[doc.url, doc.title, snippet(doc.text)] for doc in documents],
     }
 
 
-def shard(index: dict, limit: int = SHARD_BYTES) -> dict:
-    """A serialised lunr index cut into shards of terms that start alike (see the module's docstring).
+def score_terms(pipeline: Pipeline, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
+    """What lunr.py's Builder computes, six times faster: each term with, per field, its documents and scores.
 
-    Each term keeps, per field, the gaps between the numbers of the documents it is in
-    followed by its score in each (the document's field vector holds nothing else the
-    query reads). A term belongs to the shard of the longest key it starts with.
+    `documents` holds, per document, the words of each field of FIELDS. A term's entry per
+    field is the gaps between the numbers of the documents it is in, then its score in each
+    (lunr's BM25: the same formula, in the same order of operations, rounded the same way);
+    terms come in lunr.js's (UTF-16) order. The Builder wraps every word in a token object
+    and runs it through the pipeline; here each distinct word runs through it once (every
+    function of the pipeline looks at one word alone). tests/test_search.py compares the
+    two on every page of the site, in every language.
     """
-    fields = index["fields"]
-    scores: dict[tuple[str, int], dict[int, float]] = {}  # (field, term number) -> {document: score}
-    for ref, values in index["fieldVectors"]:
-        field, doc = ref.split("/", 1)
-        for i in range(0, len(values), 2):
-            scores.setdefault((field, values[i]), {})[int(doc)] = values[i + 1]
-    # lunr.js loads terms in its own (UTF-16) order; Python sorts by code point.
-    entries = []
-    for term, posting in sorted(index["invertedIndex"], key=lambda entry: _utf16(entry[0])):
-        per_field = []
-        for field in fields:
-            docs = sorted(int(ref) for ref in posting[field])
-            weights = scores.get((field, posting["_index"]), {})
-            per_field.append(_gaps(docs) + [weights[doc] for doc in docs])
-        entries.append((term, per_field))
+    terms_of = _pipeline_terms(pipeline)
+    boosts = list(FIELDS.values())
+    counted = [[Counter(term for word in field for term in terms_of(word)) for field in doc] for doc in documents]
+    found: dict[str, list[list[int]]] = {}  # term -> per field, the documents it is in
+    for number, doc in enumerate(counted):
+        for f, counts in enumerate(doc):
+            for term in counts:
+                found.setdefault(term, [[] for _ in boosts])[f].append(number)
+    total = len(documents)
+    average = [sum(sum(doc[f].values()) for doc in counted) / total for f in range(len(boosts))]
+    idf = {}
+    for term, per_field in found.items():
+        with_term = sum(len(docs) for docs in per_field)
+        idf[term] = math.log(1 + abs((total - with_term + 0.5) / (with_term + 0.5)))
+    scores: dict[str, list[list[float]]] = {term: [[] for _ in boosts] for term in found}
+    for doc in counted:
+        for f, counts in enumerate(doc):
+            length = sum(counts.values())
+            norm = _K1 * (1 - _B + _B * (length / average[f]))
+            for term, tf in counts.items():
+                score = idf[term] * ((_K1 + 1) * tf) / (norm + tf)
+                scores[term][f].append(round(score * boosts[f], 3))
+    return [
+        (term, [_gaps(docs) + scores[term][f] for f, docs in enumerate(found[term])])
+        for term in sorted(found, key=_utf16)
+    ]
+
+
+def _pipeline_terms(pipeline: Pipeline):
+    """A word's terms after the pipeline (lowercased first, as lunr's tokenizer does), worked out once per word."""
+    cache: dict[str, list[str]] = {}
+
+    def terms_of(word: str) -> list[str]:
+        terms = cache.get(word)
+        if terms is None:
+            terms = cache[word] = [str(token) for token in pipeline.run([Token(word.lower())])]
+        return terms
+
+    return terms_of
+
+
+def shard(entries: list[tuple[str, list[list]]], limit: int = SHARD_BYTES) -> dict:
+    """Terms and their entries (from `score_terms`) cut into shards of terms that start alike.
+
+    A term belongs to the shard of the longest key it starts with (see `_shard_groups`).
+    """
     postings = dict(entries)
     groups = _shard_groups([(term, len(json.dumps(per_field))) for term, per_field in entries], limit)
     return {
-        "version": index["version"],
-        "fields": fields,
-        "pipeline": index["pipeline"],
         "keys": [key for key, _ in groups],
         "shards": [{"terms": terms, "postings": [postings[term] for term in terms]} for _, terms in groups],
     }
