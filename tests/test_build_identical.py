@@ -11,14 +11,13 @@ from whrdkb.core.render import render_languages
 
 
 def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):
-    """kb-search builds indexes in a worker process (workers: 1), kb-pages renders the languages'
-    pages and kb-languages builds the languages after the default one in forked processes
-    (processes: 2); without them, everything happens in turn in the build's own process."""
+    """kb-pages renders the languages' pages and kb-languages builds the languages after the
+    default one in forked processes (processes: 2); with processes: 1, everything happens in
+    turn in the build's own process."""
     sites, logs = {}, {}
-    for name, workers, processes in (("serial", 0, 1), ("parallel", 1, 2)):
+    for name, processes in (("serial", 1), ("parallel", 2)):
         project = copy_project(tmp_path / name)
         build_only(project, ("en", "fr", "es"))
-        edit(project / "mkdocs.yml", "  - kb-search\n", f"  - kb-search:\n      workers: {workers}\n")
         edit(project / "mkdocs.yml", "  - kb-languages\n", f"  - kb-languages:\n      processes: {processes}\n")
         edit(project / "mkdocs.yml", "      data_dir: data\n", f"      data_dir: data\n      processes: {processes}\n")
         result = mkdocs_build(project)

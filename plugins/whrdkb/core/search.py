@@ -411,7 +411,7 @@ def _unescape(text: str) -> str:
 
 
 def write_index(language: str, documents: list[SearchDocument], target: Path) -> int:
-    """Build one language's search data and write it as a script; return its size (runs in a worker process)."""
+    """Build one language's search data and write it as a script; return its size."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(index_script(build_index(language, documents)), encoding="utf-8")
     return target.stat().st_size

@@ -6,8 +6,8 @@ same site folder. Each language's build is independent of the others once the
 generated pages are written (kb-pages writes every language's pages before the
 first build), so the languages after the default one are shared out between
 forked processes: the build's own process builds its share, each fork builds its
-share and exits, and the build waits for every fork before it ends (priority -120,
-before kb-search waits for the search indexes at -150).
+share (with its search indexes) and exits, and the build waits for every fork
+before it ends (priority -120).
 
 The output is the same bytes as building the languages one after the other
 (tests/test_build_identical.py): files every language's build writes at the site's
@@ -89,8 +89,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 return
             try:
                 self._build(config, dirty=dirty)
-                if language == self.mine[-1]:
-                    finish_child(config)
             except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
                 log.error(f"the build of '{language}' failed: {err}")
                 self.exit_child(1)
@@ -179,10 +177,3 @@ COMPILED_TEMPLATES = MemoryBytecodeCache()
 def share_out(languages: list[str], processes: int) -> list[list[str]]:
     """Deal the languages out in turn, as cards: the build's own process gets the first share."""
     return [languages[start::processes] for start in range(processes)]
-
-
-def finish_child(config: MkDocsConfig) -> None:
-    """What a fork does after its last language: wait for the search indexes it started."""
-    search = config.plugins.get("kb-search")
-    if search is not None and search.config.enabled:
-        search.wait_for_indexes()

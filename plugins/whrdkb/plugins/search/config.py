@@ -9,6 +9,3 @@ class SearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Where each language's index is written, relative to the site: {lang} is the language code.
     index_path = c.Type(str, default="assets/search/index.{lang}.js")
-    # Build each language's index in a separate process while the next language's pages are
-    # built (the output is the same bytes); 0 builds every index inside the build itself.
-    workers = c.Type(int, default=1)

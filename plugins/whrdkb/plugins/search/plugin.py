@@ -10,11 +10,9 @@ language build (static-i18n runs one build per language, with this same plugin
 instance) that language's index is written and the collection starts over.
 The pipeline and the query live in `whrdkb.core.search`, shared with the tests.
 
-Building an index is pure Python and takes a while (the Snowball stemmers), so by
-default it runs in a worker process while the next language's pages are built;
-the build waits for every index once static-i18n has built every language.
-`workers: 0` builds them in turn, inside the build: the files are the same bytes
-(a test compares the two).
+Each language's index is written at the end of its build, in the build's own
+process (about 0.15 s per language at the seed; a worker process cost more to
+start than it saved).
 
 Under `mkdocs serve --dirty` (make serve), a rebuild renders only the pages whose
 Markdown changed, so each page's text is kept between rebuilds (this instance lives
@@ -25,16 +23,11 @@ only when one of its pages' text changed.
 from __future__ import annotations
 
 import html
-import multiprocessing
-import os
-import weakref
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -42,7 +35,7 @@ from mkdocs.utils import get_relative_url
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search import SNOWBALL, SearchDocument, text_of_html, write_index
-from ..site import build_language, building_other_languages, site_languages
+from ..site import build_language, site_languages
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -60,9 +53,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.page_urls: list[str] = []  # this build's pages
         self.indexed: dict[str, list[SearchDocument]] = {}  # language -> what its index file holds
         self.default_language = "en"
-        self.pool: ProcessPoolExecutor | None = None
-        self.pending: list[tuple[str, Future]] = []  # (language, index being written)
-        _INSTANCES.add(self)
 
     # Remember the default language (its pages have no language prefix in their URLs).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -115,9 +105,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
         return context
 
-    # Before static-i18n's on_post_build (priority -100) starts the next language's build.
-    @event_priority(100)
-    def _on_post_build_index(self, config: MkDocsConfig) -> None:
+    # Write the language's index (before static-i18n's on_post_build, priority -100, builds the next language).
+    def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         language = build_language(config)
@@ -136,66 +125,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.indexed.get(language) == documents and target.exists():
             return  # a rebuild under serve that changed no page's text in this language
         self.indexed[language] = documents
-        if self.config.workers <= 0:
-            write_index(language, documents, target)
-        else:
-            # A fresh interpreter, not a fork: a fork would copy the build's memory (every page
-            # rendered so far) into each worker; the documents are sent to it anyway.
-            if self.pool is None:
-                spawn = multiprocessing.get_context("spawn")
-                self.pool = ProcessPoolExecutor(max_workers=self.config.workers, mp_context=spawn)
-            self.pending.append((language, self.pool.submit(write_index, language, documents, target)))
+        size = write_index(language, documents, target)
+        log.debug(f"search index for {language}: {size} bytes")
 
-    # Once static-i18n's on_post_build (priority -100) has built every other language: the build
-    # ends when every index is written. (Builds of single languages inside it do not wait.)
-    @event_priority(-150)
-    def _on_post_build_wait(self, config: MkDocsConfig) -> None:
-        if self.config.enabled and not building_other_languages(config):
-            self.wait_for_indexes()
-
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_wait)
-
-    # Every index is written before the build ends.
-    def wait_for_indexes(self) -> None:
-        pending, self.pending = self.pending, []
-        try:
-            for language, future in pending:
-                size = future.result()
-                log.debug(f"search index for {language}: {size} bytes")
-        except Exception as err:  # a worker's error, re-raised here
-            raise PluginError(f"the search index could not be built: {err}") from None
-        finally:
-            self.stop_workers()
-
-    # A failed build leaves no worker behind.
+    # A failed build writes every index again at the next build.
     def on_build_error(self, error: Exception) -> None:
-        self.pending, self.indexed = [], {}
-        self.stop_workers()
-
-    def stop_workers(self) -> None:
-        """End the worker process, if one runs (after its indexes were awaited, or after a failed build)."""
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        self.indexed = {}
 
     def search_url(self, config: MkDocsConfig, language: str) -> str:
         """URL of the language's search page, as MkDocs writes page URLs."""
         prefix = "" if language == self.default_language else f"{language}/"
         page = SEARCH_PAGE.removesuffix(".md")  # search/index
         return prefix + (page.removesuffix("index") if config.use_directory_urls else f"{page}.html")
-
-
-# A process forked during a build (kb-languages) builds other languages' indexes with a worker
-# of its own: the parent's worker, and the indexes the parent is waiting for, are the parent's.
-_INSTANCES: weakref.WeakSet[SearchPlugin] = weakref.WeakSet()
-
-
-def _forget_parent_workers() -> None:
-    for plugin in _INSTANCES:
-        plugin.pool, plugin.pending = None, []
-
-
-os.register_at_fork(after_in_child=_forget_parent_workers)
 
 
 # Material's theme ships the assets of its own search (not used here) with every build.
