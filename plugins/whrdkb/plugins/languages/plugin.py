@@ -19,14 +19,17 @@ Each language's build makes a new Jinja environment for the theme, which compile
 the same templates again; they share one in-memory cache of compiled templates
 (Jinja checks each template's source before using its cached code).
 
-Dirty builds (`mkdocs serve --dirty`, which make serve runs) build the languages in
-turn too: they render only the pages that changed, and kb-search keeps each page's
-text between rebuilds in this process, which a fork's work would not reach.
+Dirty builds (`mkdocs serve --dirty`, which make serve runs) are shared out too.
+Plugins that keep something between rebuilds (kb-search each page's text, kb-preview
+what every page showed) would not see what a fork learned about its languages, so
+each fork hands it back through a pipe before it exits: a plugin with
+`state_of(languages)` gives it, the build's process passes it to `adopt_state`.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 
@@ -49,15 +52,16 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.children: dict[int, list[str]] = {}  # process id -> the languages it builds
+        # process id -> (the languages it builds, the pipe it hands its plugins' state back through)
+        self.children: dict[int, tuple[list[str], int]] = {}
         self.mine: list[str] | None = None  # the languages this process builds (None: not shared out yet)
         self.in_child = False
+        self.report_to: int | None = None  # in a fork: the pipe to the build's process
         self._build = None  # static-i18n's build function, while it is replaced
-        self.dirty = False
 
-    # Dirty builds are not shared out (see the module's description).
+    # Present so that MkDocs keeps this instance between rebuilds under serve.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.dirty = dirty
+        pass
 
     # Every language's build (and every rebuild under serve) compiles the theme's templates once.
     def on_env(self, env, config: MkDocsConfig, files):
@@ -68,7 +72,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # Before static-i18n's on_post_build (priority -100) builds the other languages: take over its build calls.
     @event_priority(-50)
     def _on_post_build_share(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.dirty or building_other_languages(config) or not can_fork():
+        if not self.config.enabled or building_other_languages(config) or not can_fork():
             return
         others = site_languages(config, built_only=True)[1:]
         processes = min(process_count(self.config.processes), len(others))
@@ -89,6 +93,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 return
             try:
                 self._build(config, dirty=dirty)
+                if language == self.mine[-1]:
+                    hand_back(self.report_to, config, self.mine)
             except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
                 log.error(f"the build of '{language}' failed: {err}")
                 self.exit_child(1)
@@ -103,7 +109,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if building_other_languages(config):
             return
         self.restore()
-        failed = self.wait_for_children()
+        failed = self.wait_for_children(config)
         if failed:
             raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
 
@@ -118,28 +124,40 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                     os.kill(pid, signal.SIGTERM)
                 except ProcessLookupError:
                     pass
-            self.wait_for_children()
+            self.wait_for_children(None)
 
     def fork(self, shares: list[list[str]]) -> None:
         """Start one process per share but the first, which this process keeps."""
         sys.stdout.flush()
         sys.stderr.flush()
         for share in shares[1:]:
+            read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:
-                self.in_child, self.mine, self.children = True, share, {}
+                os.close(read_end)
+                for _, pipe in self.children.values():
+                    os.close(pipe)
+                self.in_child, self.mine, self.children, self.report_to = True, share, {}, write_end
                 return
-            self.children[pid] = share
+            os.close(write_end)
+            self.children[pid] = (share, read_end)
             log.info(f"building {', '.join(share)} in process {pid}")
         self.mine = shares[0]
 
-    def wait_for_children(self) -> list[str]:
-        """Wait for every fork; return the languages of those that failed."""
+    def wait_for_children(self, config: MkDocsConfig | None) -> list[str]:
+        """Wait for every fork; return the languages of those that failed.
+
+        What a fork's plugins handed back is given to this process's (unless `config` is None: a failed build).
+        """
         failed = []
-        for pid, languages in self.children.items():
+        for pid, (languages, pipe) in self.children.items():
+            with os.fdopen(pipe, "rb") as reader:
+                handed = reader.read()  # before waiting: a fork blocks while the pipe is full
             _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
+            if os.waitstatus_to_exitcode(status) != 0 or not handed:
                 failed += languages
+            elif config is not None:
+                adopt(config, pickle.loads(handed))
         self.children = {}
         return failed
 
@@ -172,6 +190,19 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 COMPILED_TEMPLATES = MemoryBytecodeCache()
+
+
+def hand_back(pipe: int, config: MkDocsConfig, languages: list[str]) -> None:
+    """In a fork, after its last language: send the build's process what each plugin keeps about them between builds."""
+    state = {name: plugin.state_of(languages) for name, plugin in config.plugins.items() if hasattr(plugin, "state_of")}
+    with os.fdopen(pipe, "wb") as writer:
+        pickle.dump(state, writer, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def adopt(config: MkDocsConfig, state: dict) -> None:
+    """In the build's process: give each plugin what a fork handed back."""
+    for name, part in state.items():
+        config.plugins[name].adopt_state(part)
 
 
 def share_out(languages: list[str], processes: int) -> list[list[str]]:

@@ -15,9 +15,10 @@ what they would get wrong on this site:
   (the warning is shown as information instead: it stays true for a new
   hand-written page, which appears in the navigation of the pages rendered after it).
 
-kb-search keeps each page's text between rebuilds, and kb-languages builds the
-languages in turn in dirty builds. A test compares a dirty rebuild after an edit
-with a full build of the edited data, page by page.
+kb-search keeps each page's text between rebuilds; kb-languages builds the languages
+in forked processes, which hand back what they learned (`state_of`, `adopt_state`).
+A test compares a dirty rebuild after an edit with a full build of the edited data,
+page by page.
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
             forget_built_pages(files)
         self.stamps[language] = stamp
         return nav
+
+    # What this instance keeps between rebuilds about `languages` (a fork of kb-languages hands it back).
+    def state_of(self, languages: list[str]) -> dict:
+        return {language: stamp for language, stamp in self.stamps.items() if language in languages}
+
+    # What a fork learned while it built its languages.
+    def adopt_state(self, state: dict) -> None:
+        self.stamps.update(state)
 
 
 def read_titles(nav: Navigation, config: MkDocsConfig) -> None:

@@ -128,6 +128,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         size = write_index(language, documents, target)
         log.debug(f"search index for {language}: {size} bytes")
 
+    # What this instance keeps between rebuilds about `languages` (a fork of kb-languages hands it back).
+    def state_of(self, languages: list[str]) -> dict:
+        texts = {key: doc for key, doc in self.texts.items() if key[0] in languages}
+        return {"texts": texts, "indexed": {lang: docs for lang, docs in self.indexed.items() if lang in languages}}
+
+    # What a fork learned while it built its languages.
+    def adopt_state(self, state: dict) -> None:
+        self.texts.update(state["texts"])
+        self.indexed.update(state["indexed"])
+
     # A failed build writes every index again at the next build.
     def on_build_error(self, error: Exception) -> None:
         self.indexed = {}
