@@ -59,10 +59,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self.report_to: int | None = None  # in a fork: the pipe to the build's process
         self._build = None  # static-i18n's build function, while it is replaced
 
-    # Present so that MkDocs keeps this instance between rebuilds under serve.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        pass
-
     # Every language's build (and every rebuild under serve) compiles the theme's templates once.
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:
@@ -85,21 +81,19 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         def build_or_skip(config: MkDocsConfig, dirty: bool = False) -> None:
             if self.mine is None:
                 self.fork(shares)
-            language = config.plugins["i18n"].current_language
-            if language not in self.mine:
+            language, mine = config.plugins["i18n"].current_language, self.mine
+            if language not in mine:
                 return
             if not self.in_child:
                 self._build(config, dirty=dirty)
                 return
             try:
                 self._build(config, dirty=dirty)
-                if language == self.mine[-1]:
-                    hand_back(self.report_to, config, self.mine)
             except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
                 log.error(f"the build of '{language}' failed: {err}")
-                self.exit_child(1)
-            if language == self.mine[-1]:
-                self.exit_child(0)
+                self.finish_child(config, mine, 1)  # (a failed build's on_build_error forgot self.mine)
+            if language == mine[-1]:
+                self.finish_child(config, mine, 0)
 
         i18n_module.build = build_or_skip
 
@@ -154,10 +148,10 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             with os.fdopen(pipe, "rb") as reader:
                 handed = reader.read()  # before waiting: a fork blocks while the pipe is full
             _, status = os.waitpid(pid, 0)
+            if handed and config is not None:
+                adopt(config, pickle.loads(handed))
             if os.waitstatus_to_exitcode(status) != 0 or not handed:
                 failed += languages
-            elif config is not None:
-                adopt(config, pickle.loads(handed))
         self.children = {}
         return failed
 
@@ -167,6 +161,15 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self._build is not None:
             i18n_module.build = self._build
             self._build = None
+
+    def finish_child(self, config: MkDocsConfig, languages: list[str], code: int) -> None:
+        """End a fork: hand back what its plugins learned (after a failure too: the pages it built are written)."""
+        try:
+            hand_back(self.report_to, config, languages)
+        except Exception as err:  # noqa: BLE001 - the fork reports and exits, the build raises
+            log.error(f"the build of {', '.join(languages)} could not hand back its state: {err}")
+            code = 1
+        self.exit_child(code)
 
     def exit_child(self, code: int) -> None:
         """End a fork without running the rest of the build (the parent finishes it)."""
@@ -195,8 +198,9 @@ COMPILED_TEMPLATES = MemoryBytecodeCache()
 def hand_back(pipe: int, config: MkDocsConfig, languages: list[str]) -> None:
     """In a fork, after its last language: send the build's process what each plugin keeps about them between builds."""
     state = {name: plugin.state_of(languages) for name, plugin in config.plugins.items() if hasattr(plugin, "state_of")}
+    handed = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)  # whole, or nothing sent
     with os.fdopen(pipe, "wb") as writer:
-        pickle.dump(state, writer, protocol=pickle.HIGHEST_PROTOCOL)
+        writer.write(handed)
 
 
 def adopt(config: MkDocsConfig, state: dict) -> None:
