@@ -274,17 +274,17 @@ def browser_figures(site: Path) -> tuple[dict, float, float]:
                 page.goto(base + path, wait_until="load")
                 weights[name] = sum(len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200) / 1024
                 context.close()
-            typing, ready = [], []
+            runs: dict[str, list[float]] = {language: [] for language in QUERIES}  # language -> ms per run
+            ready = []
             for language, query in QUERIES.items():
                 for _ in range(SEARCH_RUNS):
                     typed, loaded = _first_result(browser, base, language, query)
-                    typing.append((language, typed))
+                    runs[language].append(typed)
                     ready.append(loaded)
             browser.close()
     finally:
         server.shutdown()
     # Each language's median of its runs, then the slowest language.
-    runs = {language: [ms for lang, ms in typing if lang == language] for language in QUERIES}
     medians = [statistics.median(ms) if min(ms) >= 0 else -1 for ms in runs.values()]  # -1: a run found nothing
     return weights, max(medians), max(ready)
 

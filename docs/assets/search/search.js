@@ -1,7 +1,7 @@
 /* Search page: runs a reader's words against the prebuilt index of this page's language.
  *
  * Only this script comes with the page. lunr, the language's stemmer and its index
- * (assets/search/index.<lang>.js, written by the kb-search plugin with lunr.py; it sets
+ * (assets/search/index.<lang>.js, written in lunr's format by the kb-search plugin; it sets
  * window.kbSearchData) are named in the form's data-scripts and fetched when the reader
  * starts typing: a visit that does not search stays light. The index comes whole, so
  * what is fetched says nothing about what is searched, but it is cut into shards of

@@ -223,16 +223,16 @@ def score_terms(pipeline: Pipeline, documents: list[list[list[str]]]) -> list[tu
             for term in counts:
                 found.setdefault(term, [[] for _ in boosts])[f].append(number)
     total = len(documents)
-    average = [sum(sum(doc[f].values()) for doc in counted) / total for f in range(len(boosts))]
+    lengths = [[sum(counts.values()) for counts in doc] for doc in counted]  # terms per field of each document
+    average = [sum(doc[f] for doc in lengths) / total for f in range(len(boosts))]
     idf = {}
     for term, per_field in found.items():
         with_term = sum(len(docs) for docs in per_field)
         idf[term] = math.log(1 + abs((total - with_term + 0.5) / (with_term + 0.5)))
     scores: dict[str, list[list[float]]] = {term: [[] for _ in boosts] for term in found}
-    for doc in counted:
+    for doc, doc_lengths in zip(counted, lengths, strict=True):
         for f, counts in enumerate(doc):
-            length = sum(counts.values())
-            norm = _K1 * (1 - _B + _B * (length / average[f]))
+            norm = _K1 * (1 - _B + _B * (doc_lengths[f] / average[f]))
             for term, tf in counts.items():
                 score = idf[term] * ((_K1 + 1) * tf) / (norm + tf)
                 scores[term][f].append(round(score * boosts[f], 3))
@@ -454,14 +454,14 @@ class Searcher:
 
         `shards` overrides the shards the query reads (the tests pass every shard).
         """
-        words = query_terms(query, self.language)
+        query_words = query_terms(query, self.language)
         # Each word, and its start (the normalised word, when it has two letters or more).
         clauses = []
-        for word in words:
+        for word in query_words:
             prefix = normalise(word, self.language)
             clauses.append((word, prefix if len(prefix) >= 2 else None))
         if shards is None:
-            terms = [term for word in words for term in self.pipeline.run_string(word)]
+            terms = [term for word in query_words for term in self.pipeline.run_string(word)]
             shards = needed_shards(self.data["keys"], terms, [prefix for _, prefix in clauses if prefix])
         index = self.index(shards)
         q = index.create_query()

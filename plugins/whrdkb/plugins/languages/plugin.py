@@ -55,8 +55,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # process id -> (the languages it builds, the pipe it hands its plugins' state back through)
         self.children: dict[int, tuple[list[str], int]] = {}
         self.mine: list[str] | None = None  # the languages this process builds (None: not shared out yet)
-        self.in_child = False
-        self.report_to: int | None = None  # in a fork: the pipe to the build's process
+        self.report_to: int | None = None  # in a fork: the pipe to the build's process (None: the build's own)
         self._build = None  # static-i18n's build function, while it is replaced
 
     # Every language's build (and every rebuild under serve) compiles the theme's templates once.
@@ -84,7 +83,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             language, mine = config.plugins["i18n"].current_language, self.mine
             if language not in mine:
                 return
-            if not self.in_child:
+            if self.report_to is None:
                 self._build(config, dirty=dirty)
                 return
             try:
@@ -112,7 +111,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # A failed build leaves no process behind and static-i18n as it was.
     def on_build_error(self, error: Exception) -> None:
         self.restore()
-        if not self.in_child:
+        if self.report_to is None:
             for pid in self.children:
                 try:
                     os.kill(pid, signal.SIGTERM)
@@ -131,7 +130,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 os.close(read_end)
                 for _, pipe in self.children.values():
                     os.close(pipe)
-                self.in_child, self.mine, self.children, self.report_to = True, share, {}, write_end
+                self.mine, self.children, self.report_to = share, {}, write_end
                 return
             os.close(write_end)
             self.children[pid] = (share, read_end)

@@ -7,17 +7,15 @@ lines, which the page parses only when a query needs them (`whrdkb.core.search`)
 Replaces Material's search, whose worker rebuilds one index of every language on
 every page load. Pages are collected as they are rendered; at the end of each
 language build (static-i18n runs one build per language, with this same plugin
-instance) that language's index is written and the collection starts over.
-The pipeline and the query live in `whrdkb.core.search`, shared with the tests.
-
-Each language's index is written at the end of its build, in the build's own
-process (about 0.15 s per language at the seed; a worker process cost more to
-start than it saved).
+instance) that language's index is written, in the build's own process (about
+0.15 s per language at the seed). The pipeline and the query live in
+`whrdkb.core.search`, shared with the tests.
 
 Under `mkdocs serve --dirty` (make serve), a rebuild renders only the pages whose
 Markdown changed, so each page's text is kept between rebuilds (this instance lives
-as long as the server: it has `on_startup`), and a language's index is written again
-only when one of its pages' text changed.
+as long as the server: it has `on_startup`; a fork of kb-languages hands back what it
+learned, `state_of`), and a language's index is written again only when one of its
+pages' text changed.
 """
 
 from __future__ import annotations
