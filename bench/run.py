@@ -19,11 +19,12 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
   at the first keystroke: this time includes fetching it and loading the query's shards),
   the median of three fresh visits per language, the slowest language reported.
 
-It prints one table (ratios to the baseline) and, with --write, records the sizes it
-measured in bench/results.json (a later run of a size replaces it) and rewrites the
-figures of docs/en/contribute/performance.md from every size recorded, with the machine
-description and the date of each. Not part of
-`make test`: the largest size takes long.
+It prints one table (ratios to the baseline) and each target of issue #9 (`TARGETS`) as
+met, not met or not measured. With --write it records the sizes it measured in
+bench/results.json (a later run of a size replaces it) and rewrites the figures of
+docs/en/contribute/performance.md from every size recorded, with the machine description,
+the date of each and the targets (--page-only rewrites the page from bench/results.json
+without measuring). Not part of `make test`: the largest size takes long.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +98,29 @@ class Result:
     search_ready_ms: float = 0.0
     measured: str = ""  # date of the run
 
+
+@dataclass(frozen=True)
+class Target:
+    """One of the issue's targets: a figure of some sizes (None: every size) that must not exceed `limit`."""
+
+    name: str
+    limit: float
+    unit: str
+    figure: typing.Callable[[Result], float]
+    sizes: tuple[int, ...] | None = None
+
+
+# The targets on a 2-core machine (issue #9); 0 is the seed.
+TARGETS = (
+    Target("full build of every language, seed", 15, "s", lambda r: r.build_s, (0,)),
+    Target("rebuild under make serve after one YAML edit, seed", 3, "s", lambda r: r.rebuild_s, (0,)),
+    Target("full build of every language, 5,000 entries", 180, "s", lambda r: r.build_s, (5000,)),
+    Target("ratio to the plain-Markdown baseline", 1.15, "x", lambda r: r.build_s / r.baseline_s),
+    Target("heaviest first visit, gzipped", 120, "KB", lambda r: max(r.weight_kb.values(), default=0)),
+    Target("largest search index of a language, seed", 400, "KB", lambda r: max(r.index_kb.values())[0], (0,)),
+    Target("first search result (4x slower CPU), seed", 150, "ms", lambda r: r.search_ms, (0,)),
+    Target("first search result (4x slower CPU), 5,000 entries", 1000, "ms", lambda r: r.search_ms, (5000,)),
+)
 
 # ------------------------------------------------------------------ measuring builds
 
@@ -403,6 +428,29 @@ def details(results: list[Result]) -> str:
     return "\n".join(out) + "\n"
 
 
+def verdicts(results: list[Result]) -> str:
+    """Each target against the figures of the sizes it applies to: met, not met, or not measured."""
+    out = []
+    for target in TARGETS:
+        runs = [r for r in results if target.sizes is None or r.entries in target.sizes]
+        figures = [(r, target.figure(r)) for r in runs if target.figure(r)]  # 0: not measured in that run
+        limit = _with_unit(target.limit, target.unit)
+        if not figures:
+            out.append(f"- Not measured: {target.name}, at most {limit}.")
+            continue
+        worst, value = max(figures, key=lambda pair: pair[1])
+        verdict = "Met" if value <= target.limit else "**Not met**"
+        where = f" (at {worst.entries or 'the seed'}{' entries' if worst.entries else ''})" if len(figures) > 1 else ""
+        out.append(f"- {verdict}: {target.name}, at most {limit}: {_with_unit(value, target.unit)}{where}.")
+    return "\n".join(out) + "\n"
+
+
+def _with_unit(value: float, unit: str) -> str:
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}".replace(".0 ", " ")
+
+
 def machine() -> str:
     cpu = next(
         (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
@@ -423,24 +471,36 @@ def machine() -> str:
 MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+def recorded() -> tuple[str, list[Result]]:
+    """The machine and every size in bench/results.json."""
+    stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"machine": "", "runs": []}
+    return stored["machine"], [Result(**run) for run in stored["runs"]]
+
+
 def record(results: list[Result]) -> list[Result]:
     """Add this run's sizes to bench/results.json (replacing earlier runs of the same sizes); return all."""
-    stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"runs": []}
-    by_size = {run["entries"]: run for run in stored["runs"]}
-    for result in results:
-        by_size[result.entries] = dataclasses.asdict(result)
-    stored = {"machine": machine(), "runs": [by_size[size] for size in sorted(by_size)]}
+    by_size = {result.entries: result for result in recorded()[1] + results}
+    runs = [by_size[size] for size in sorted(by_size)]
+    stored = {"machine": machine(), "runs": [dataclasses.asdict(run) for run in runs]}
     RESULTS.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [Result(**run) for run in stored["runs"]]
+    return runs
 
 
-def write_page(results: list[Result]) -> None:
-    """Replace the figures between the marks of the performance page."""
-    text = PAGE.read_text(encoding="utf-8")
+def page_text(text: str, machine: str, results: list[Result]) -> str:
+    """The performance page's text with the figures between its marks made from `results`."""
     dates = ", ".join(f"{r.entries or 'seed'} on {r.measured}" for r in results)
-    figures = f"{MARK_START}\n\nMeasured on {machine()} ({dates}).\n\n{table(results)}\n{details(results)}\n{MARK_END}"
-    text = text[: text.index(MARK_START)] + figures + text[text.index(MARK_END) + len(MARK_END) :]
-    PAGE.write_text(text, encoding="utf-8")
+    figures = (
+        f"{MARK_START}\n\nMeasured on {machine} ({dates}).\n\n{table(results)}\n{details(results)}\n"
+        f"Against the targets:\n\n{verdicts(results)}\n{MARK_END}"
+    )
+    return text[: text.index(MARK_START)] + figures + text[text.index(MARK_END) + len(MARK_END) :]
+
+
+def write_page() -> list[Result]:
+    """Rewrite the performance page from bench/results.json; return the results it shows."""
+    described, results = recorded()
+    PAGE.write_text(page_text(PAGE.read_text(encoding="utf-8"), described, results), encoding="utf-8")
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -449,7 +509,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the figures into the performance page")
     parser.add_argument("--no-browser", action="store_true", help="skip page weights and search timing")
     parser.add_argument("--no-serve", action="store_true", help="skip the rebuild under mkdocs serve")
+    parser.add_argument(
+        "--page-only", action="store_true", help="measure nothing: rewrite the page from bench/results.json"
+    )
     args = parser.parse_args(argv)
+    if args.page_only:
+        print(verdicts(write_page()))
+        return 0
     results = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as work:
@@ -459,8 +525,10 @@ def main(argv: list[str] | None = None) -> int:
             print(table(results[-1:]), file=sys.stderr)
     print(table(results))
     print(details(results))
+    print(verdicts(results))
     if args.write:
-        write_page(record(results))
+        record(results)
+        write_page()
         print(f"wrote {RESULTS.relative_to(ROOT)} and {PAGE.relative_to(ROOT)}")
     return 0
 

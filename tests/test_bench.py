@@ -1,0 +1,51 @@
+"""The benchmark's report (bench/run.py): the committed performance page and the verdict on each target.
+
+The benchmark itself is not run here (its largest size takes long); these tests read what it recorded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (dataclasses look their module up)
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_the_performance_page_shows_the_recorded_figures(bench):
+    # What `bench/run.py --write` (or --page-only) writes from bench/results.json: a hand edit of
+    # the figures, or results recorded without rewriting the page, fails here.
+    machine, results = bench.recorded()
+    page = bench.PAGE.read_text(encoding="utf-8")
+    assert results, "bench/results.json records no run"
+    assert bench.page_text(page, machine, results) == page, "run: .venv/bin/python bench/run.py --page-only"
+
+
+def test_every_target_is_judged_on_the_sizes_it_names(bench):
+    _, results = bench.recorded()
+    seed = next(r for r in results if r.entries == 0)
+    fast = dataclasses.replace(seed, rebuild_s=2.9, search_ms=149.0)
+    slow = dataclasses.replace(seed, rebuild_s=3.1, search_ms=151.0)
+    assert "- Met: rebuild under make serve after one YAML edit, seed, at most 3 s: 2.9 s." in bench.verdicts([fast])
+    verdicts = bench.verdicts([slow])
+    assert "- **Not met**: rebuild under make serve after one YAML edit, seed, at most 3 s: 3.1 s." in verdicts
+    assert "- **Not met**: first search result (4x slower CPU), seed, at most 150 ms: 151 ms." in verdicts
+    # A target of the 5,000-entry size is not judged on the seed's figures.
+    assert "- Not measured: full build of every language, 5,000 entries, at most 180 s." in verdicts
+    # A target of every size is judged on the worst of them, and says which size that was.
+    big = dataclasses.replace(seed, entries=500, build_s=seed.baseline_s * 1.2)
+    assert "- **Not met**: ratio to the plain-Markdown baseline, at most 1.15x: 1.20x (at 500 entries)." in (
+        bench.verdicts([seed, big])
+    )
