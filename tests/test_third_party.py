@@ -96,9 +96,10 @@ def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def _load_all(browser, urls: list[str], own: str) -> tuple[list[str], list[str]]:
+def _load_all(browser, urls: list[str], own: str) -> tuple[list[str], list[str], list[str]]:
+    """(requests to other hosts, console errors, own addresses that failed) of loading every page of `urls`."""
     context = browser.new_context()
-    outside, console = [], []
+    outside, console, failed = [], [], []
     context.route(
         "**/*",
         lambda route: (
@@ -109,27 +110,27 @@ def _load_all(browser, urls: list[str], own: str) -> tuple[list[str], list[str]]
     )
     page = context.new_page()
     page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("response", lambda r: failed.append(f"{page.url}: {r.status} {r.url}") if r.status >= 400 else None)
     for url in urls:
         page.goto(url, wait_until="load")
     context.close()
-    return outside, console
+    return outside, console, failed
 
 
 def test_every_hosted_page_requests_only_its_own_host(browser, built_site, site_url):
     urls = [site_url + page for page in _pages(built_site)]
-    outside, console = _load_all(browser, urls, site_url)
+    outside, console, failed = _load_all(browser, urls, site_url)
     assert outside == []
-    csp = [line for line in console if "Content Security Policy" in line]
-    assert csp == []
-    # Material asks for a sitemap.xml beside each language link (there is none without site_url);
-    # a 404 on the own host is harmless.
-    assert [line for line in console if "sitemap" not in line and "404" not in line] == []
+    # Nothing a page asks for is missing (Material's script asked for a sitemap.xml beside each
+    # hreflang link: five error pages per page load on a reader's slow link), and no script fails.
+    assert failed == []
+    assert console == []
 
 
 def test_every_page_from_file_requests_only_files(browser, bundles, tmp_path):  # noqa: F811
     zipfile.ZipFile(bundles / "whrd-kb-all.zip").extractall(tmp_path)
     root = tmp_path / "whrd-kb-all"
-    outside, _ = _load_all(browser, [(root / page).as_uri() for page in _pages(root)], "file://")
+    outside, _, _ = _load_all(browser, [(root / page).as_uri() for page in _pages(root)], "file://")
     assert outside == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,6 +76,23 @@ def without_sitemap(files: Files, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_uri == SITEMAP and not f.is_documentation_page()]:
             files.remove(file)
     return files
+
+
+# A <link> with an hreflang attribute, and the line break before it (Material writes one per line).
+_HREFLANG_LINK = re.compile(r"\n?[ \t]*<link\b[^>]*\bhreflang=[^>]*>")
+
+
+def without_hreflang_links(head: str) -> str:
+    """The theme's head without its `<link rel="alternate" hreflang>` tags (a template filter).
+
+    Material's script fetches a `sitemap.xml` beside each of them on every page load, to map
+    a page to its translation when the reader switches language; static-i18n points them at
+    the page's own translations, so each fetch asks for a file that does not exist (five
+    requests per page and five error pages, on the slow links of the site's readers). The
+    language switcher links each translation itself; search engines would need absolute
+    addresses in these tags, which the site, published without `site_url`, cannot give.
+    """
+    return _HREFLANG_LINK.sub("", head)
 
 
 class DirtyBuildNotice(logging.Filter):

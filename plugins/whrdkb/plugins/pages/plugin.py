@@ -5,7 +5,7 @@ that exist under `docs_dir`, so pages are written as real files into git-ignored
 folders `docs/<language>/<family>/` in `on_pre_build`, before MkDocs collects
 files. static-i18n then pairs `docs/en/recommendations/1-3.md` with
 `docs/fr/recommendations/1-3.md` like any hand-written page, so the language
-switcher and hreflang alternates work unchanged.
+switcher works unchanged.
 
 static-i18n re-runs the whole build once per language, so `on_pre_build` runs
 once per language: the data is loaded and rendered once per change of the data
@@ -36,7 +36,13 @@ from ...core.render import check_ui_strings, render_languages
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
-from ..site import default_language_templates, is_offline_build, site_languages, without_sitemap
+from ..site import (
+    default_language_templates,
+    is_offline_build,
+    site_languages,
+    without_hreflang_links,
+    without_sitemap,
+)
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -101,6 +107,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         log.debug(f"generated pages: {written} files changed")
         self.kb, self._stamp, self.offline = kb, stamp, offline
         self._ui_cache.clear()
+
+    # Template filters of the theme override (overrides/main.html), which uses them with or without this plugin.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.filters["kb_without_hreflang_links"] = without_hreflang_links
+        return env
 
     # No sitemap without the site's address (see `without_sitemap`).
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -169,7 +180,7 @@ def page_source(page: Page, config: MkDocsConfig) -> dict:
 
 
 def relative_alternates(config: MkDocsConfig, page: Page) -> None:
-    """Point the language switcher and hreflang links at the page's own alternates.
+    """Point the language switcher at the page's own alternates.
 
     static-i18n leaves home pages with the configured absolute links (`/fr/`),
     which break from `file://` and under a sub-path; every page has
