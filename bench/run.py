@@ -110,6 +110,7 @@ class Target:
     sizes: tuple[int, ...] | None = None
 
 
+LINEAR = 1.25  # growth counts as linear when the steepest slope between sizes is within 25% of the flattest
 # The targets on a 2-core machine (issue #9); 0 is the seed.
 TARGETS = (
     Target("full build of every language, seed", 15, "s", lambda r: r.build_s, (0,)),
@@ -422,11 +423,8 @@ def details(results: list[Result]) -> str:
         out.append(f"- **{label}**: search index per language: {indexes}.")
         if weights:
             out.append(f"  First visit, gzipped: {weights}. Search page ready after {r.search_ready_ms:.0f} ms.")
-    sized = [r for r in results if r.entries]
-    if len(sized) >= 2:
-        slopes = [
-            (b.build_s - a.build_s) / (b.entries - a.entries) * 1000 for a, b in zip(sized, sized[1:], strict=False)
-        ]
+    slopes = build_slopes(results)
+    if slopes:
         out.append(
             "- **Slope** of the full build between sizes: "
             + ", ".join(f"{s:.1f} s per 1,000 entries" for s in slopes)
@@ -449,12 +447,28 @@ def verdicts(results: list[Result]) -> str:
         verdict = "Met" if value <= target.limit else "**Not met**"
         where = f" (at {worst.entries or 'the seed'}{' entries' if worst.entries else ''})" if len(figures) > 1 else ""
         out.append(f"- {verdict}: {target.name}, at most {limit}: {_with_unit(value, target.unit)}{where}.")
+    slopes = build_slopes(results)
+    if len(slopes) >= 2:
+        verdict = "Met" if max(slopes) <= LINEAR * min(slopes) else "**Not met**"
+        figures = ", ".join(f"{slope:.1f}" for slope in slopes)
+        out.append(
+            f"- {verdict}: cost growing linearly (the slopes between sizes within {LINEAR - 1:.0%} of each other): "
+            f"{figures} s per 1,000 entries."
+        )
     return "\n".join(out) + "\n"
+
+
+def build_slopes(results: list[Result]) -> list[float]:
+    """Seconds of full build per 1,000 more entries, between each size and the next (the seed left out)."""
+    sized = [r for r in results if r.entries]
+    return [(b.build_s - a.build_s) / (b.entries - a.entries) * 1000 for a, b in zip(sized, sized[1:], strict=False)]
 
 
 def _with_unit(value: float, unit: str) -> str:
     if unit == "x":
         return f"{value:.2f}x"
+    if unit == "ms":
+        return f"{value:,.0f} ms"
     return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}".replace(".0 ", " ")
 
 

@@ -49,3 +49,15 @@ def test_every_target_is_judged_on_the_sizes_it_names(bench):
     assert "- **Not met**: ratio to the plain-Markdown baseline, at most 1.15x: 1.20x (at 500 entries)." in (
         bench.verdicts([seed, big])
     )
+
+
+def test_growth_is_linear_only_while_the_slopes_agree(bench):
+    _, results = bench.recorded()
+    seed = next(r for r in results if r.entries == 0)
+    sizes = [dataclasses.replace(seed, entries=n, build_s=s) for n, s in ((500, 50.0), (2000, 200.0), (5000, 500.0))]
+    assert "- Met: cost growing linearly" in bench.verdicts(sizes)
+    sizes[-1] = dataclasses.replace(sizes[-1], build_s=700.0)  # 100 s per 1,000 entries, then 166.7
+    assert (
+        "- **Not met**: cost growing linearly (the slopes between sizes within 25% of each other): 100.0, 166.7 s"
+        in (bench.verdicts(sizes))
+    )
