@@ -118,7 +118,7 @@ TARGETS = (
     Target("full build of every language, 5,000 entries", 180, "s", lambda r: r.build_s, (5000,)),
     Target("ratio to the plain-Markdown baseline", 1.15, "x", lambda r: r.build_s / r.baseline_s),
     Target("heaviest first visit, gzipped", 120, "KB", lambda r: max(r.weight_kb.values(), default=0)),
-    Target("largest search index of a language, seed", 400, "KB", lambda r: max(r.index_kb.values())[0], (0,)),
+    Target("largest search index of a language, seed", 400, "KB", lambda r: largest_index(r)[0], (0,)),
     Target("first search result (4x slower CPU), seed", 150, "ms", lambda r: r.search_ms, (0,)),
     Target("first search result (4x slower CPU), 5,000 entries", 1000, "ms", lambda r: r.search_ms, (5000,)),
 )
@@ -386,6 +386,11 @@ def measure(entries: int, work: Path, browser: bool = True, serve: bool = True) 
 # ------------------------------------------------------------------ reporting
 
 
+def largest_index(result: Result) -> tuple[float, float]:
+    """(raw KB, gzipped KB) of the largest language's search index."""
+    return max(result.index_kb.values(), default=(0, 0))
+
+
 def table(results: list[Result]) -> str:
     """The results as one Markdown table, with the ratio to the baseline and the slope between sizes."""
     head = (
@@ -397,7 +402,7 @@ def table(results: list[Result]) -> str:
     )
     rows = []
     for r in results:
-        index = max(r.index_kb.values(), default=(0, 0))
+        index = largest_index(r)
         heaviest = max(r.weight_kb.values(), default=0)
         rows.append(
             f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s | {r.baseline_s:.1f} s "
@@ -438,14 +443,14 @@ def verdicts(results: list[Result]) -> str:
     out = []
     for target in TARGETS:
         runs = [r for r in results if target.sizes is None or r.entries in target.sizes]
-        figures = [(r, target.figure(r)) for r in runs if target.figure(r)]  # 0: not measured in that run
+        figures = [(r, value) for r in runs if (value := target.figure(r))]  # 0: not measured in that run
         limit = _with_unit(target.limit, target.unit)
         if not figures:
             out.append(f"- Not measured: {target.name}, at most {limit}.")
             continue
         worst, value = max(figures, key=lambda pair: pair[1])
         verdict = "Met" if value <= target.limit else "**Not met**"
-        where = f" (at {worst.entries or 'the seed'}{' entries' if worst.entries else ''})" if len(figures) > 1 else ""
+        where = "" if len(figures) == 1 else f" (at {worst.entries} entries)" if worst.entries else " (at the seed)"
         out.append(f"- {verdict}: {target.name}, at most {limit}: {_with_unit(value, target.unit)}{where}.")
     slopes = build_slopes(results)
     if len(slopes) >= 2:
@@ -498,20 +503,19 @@ def recorded() -> tuple[str, list[Result]]:
     return stored["machine"], [Result(**run) for run in stored["runs"]]
 
 
-def record(results: list[Result]) -> list[Result]:
-    """Add this run's sizes to bench/results.json (replacing earlier runs of the same sizes); return all."""
+def record(results: list[Result]) -> None:
+    """Add this run's sizes to bench/results.json (replacing earlier runs of the same sizes)."""
     by_size = {result.entries: result for result in recorded()[1] + results}
     runs = [by_size[size] for size in sorted(by_size)]
     stored = {"machine": machine(), "runs": [dataclasses.asdict(run) for run in runs]}
     RESULTS.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return runs
 
 
-def page_text(text: str, machine: str, results: list[Result]) -> str:
-    """The performance page's text with the figures between its marks made from `results`."""
+def page_text(text: str, described: str, results: list[Result]) -> str:
+    """The performance page's text with the figures between its marks made from `results` (measured on `described`)."""
     dates = ", ".join(f"{r.entries or 'seed'} on {r.measured}" for r in results)
     figures = (
-        f"{MARK_START}\n\nMeasured on {machine} ({dates}).\n\n{table(results)}\n{details(results)}\n"
+        f"{MARK_START}\n\nMeasured on {described} ({dates}).\n\n{table(results)}\n{details(results)}\n"
         f"Against the targets:\n\n{verdicts(results)}\n{MARK_END}"
     )
     return text[: text.index(MARK_START)] + figures + text[text.index(MARK_END) + len(MARK_END) :]
