@@ -190,23 +190,22 @@ def words(text: str) -> list[str]:
 def build_index(language: str, documents: list[SearchDocument]) -> dict:
     """The search data of one language: its lunr index cut into shards, and what results show."""
     index_pipeline, query_pipeline = register_pipeline(language)
-    pipeline = Pipeline()
-    pipeline.add(*index_pipeline)
     fields = [[words(doc.title), [] if doc.listing else words(doc.text)] for doc in documents]
     return {
         "lang": language,
         "version": LUNR_VERSION,
         "fields": list(FIELDS),
         "pipeline": [fn.label for fn in query_pipeline],
-        **shard(score_terms(pipeline, fields)),
+        **shard(score_terms(index_pipeline, fields)),
         "docs": [[doc.url, doc.title, snippet(doc.text)] for doc in documents],
     }
 
 
-def score_terms(pipeline: Pipeline, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
+def score_terms(pipeline: list, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
     """What lunr.py's Builder computes, six times faster: each term with, per field, its documents and scores.
 
-    `documents` holds, per document, the words of each field of FIELDS. A term's entry per
+    `pipeline` is the language's index pipeline (`register_pipeline`); `documents` holds, per
+    document, the words of each field of FIELDS. A term's entry per
     field is the gaps between the numbers of the documents it is in, then its score in each
     (lunr's BM25: the same formula, in the same order of operations, rounded the same way);
     terms come in lunr.js's (UTF-16) order. The Builder wraps every word in a token object
@@ -242,8 +241,10 @@ def score_terms(pipeline: Pipeline, documents: list[list[list[str]]]) -> list[tu
     ]
 
 
-def _pipeline_terms(pipeline: Pipeline):
+def _pipeline_terms(functions: list):
     """A word's terms after the pipeline (lowercased first, as lunr's tokenizer does), worked out once per word."""
+    pipeline = Pipeline()
+    pipeline.add(*functions)
     cache: dict[str, list[str]] = {}
 
     def terms_of(word: str) -> list[str]:
