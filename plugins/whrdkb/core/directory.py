@@ -69,6 +69,24 @@ def serves_area(kb: KnowledgeBase, service: Service, code: str) -> bool:
     return any(country in members for country in service.areas)  # a region: services in some of its countries
 
 
+def place_rank(kb: KnowledgeBase, service: Service, code: str) -> int | None:
+    """How near a service is to a place: 0 names it, 1 through a region or country, 2 worldwide, None elsewhere."""
+    if code in service.areas:
+        return 0
+    if WORLDWIDE in service.areas:
+        return 2
+    return 1 if serves_area(kb, service, code) else None
+
+
+def for_place(kb: KnowledgeBase, services: list[Service], code: str) -> tuple[list[Service], list[Service]]:
+    """The services that serve `code`, nearest first (stable within a rank), and those left out (they serve elsewhere)."""
+    ranked = [(place_rank(kb, service, code), service) for service in services]
+    serving = [
+        service for rank, service in sorted(((r, s) for r, s in ranked if r is not None), key=lambda pair: pair[0])
+    ]
+    return serving, [service for rank, service in ranked if rank is None]
+
+
 def wider_areas(kb: KnowledgeBase, code: str) -> list[str]:
     """Listings that also cover `code`: its regions (for a country) and worldwide."""
     wider = region_of(kb, code) if len(code) == 2 else []
