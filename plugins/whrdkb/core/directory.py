@@ -79,7 +79,7 @@ def place_rank(kb: KnowledgeBase, service: Service, code: str) -> int | None:
 
 
 def for_place(kb: KnowledgeBase, services: list[Service], code: str) -> tuple[list[Service], list[Service]]:
-    """The services that serve `code`, nearest first (stable within a rank), and those left out (they serve elsewhere)."""
+    """Services that serve `code`, nearest first (stable within a rank), and those left out (serving elsewhere)."""
     ranked = [(place_rank(kb, service, code), service) for service in services]
     serving = [
         service for rank, service in sorted(((r, s) for r, s in ranked if r is not None), key=lambda pair: pair[0])
