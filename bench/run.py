@@ -9,6 +9,9 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
   wall time and peak memory (Pss summed over the build and the processes it starts);
 - the baseline: the same generated Markdown pages built by plain mkdocs-material with the
   same languages (mkdocs-static-i18n, Material's own search, no project plugin);
+  the full build and the baseline run alternately, three times each (--repeats): the table
+  shows the median with the lowest and highest run, and the ratio is the median of each
+  build's ratio to the baseline run beside it (this VM's speed drifts by 20-30% between runs);
 - rebuild under `mkdocs serve --dirty --strict` (what make serve runs) after one YAML edit:
   from saving the file until the edited text is served in the last language;
 - site size, offline zip size (the all-languages zip of an offline build), search index
@@ -97,6 +100,19 @@ class Result:
     search_ms: float = 0.0
     search_ready_ms: float = 0.0
     measured: str = ""  # date of the run
+    # Each full build and each baseline build, in the order run (alternately: A, B, A, B...). The
+    # figures above are their medians; older records without runs hold one build of each.
+    build_runs: list = field(default_factory=list)
+    baseline_runs: list = field(default_factory=list)
+
+    def ratio(self) -> float:
+        """The median of the paired ratios (each build against the baseline run next to it)."""
+        return statistics.median(pair_ratios(self)) if self.build_runs else self.build_s / self.baseline_s
+
+
+def pair_ratios(result: Result) -> list[float]:
+    """Each full build's time over the baseline build run right after it."""
+    return [a / b for a, b in zip(result.build_runs, result.baseline_runs, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -116,7 +132,7 @@ TARGETS = (
     Target("full build of every language, seed", 15, "s", lambda r: r.build_s, (0,)),
     Target("rebuild under make serve after one YAML edit, seed", 3, "s", lambda r: r.rebuild_s, (0,)),
     Target("full build of every language, 5,000 entries", 180, "s", lambda r: r.build_s, (5000,)),
-    Target("ratio to the plain-Markdown baseline", 1.15, "x", lambda r: r.build_s / r.baseline_s),
+    Target("ratio to the plain-Markdown baseline", 1.15, "x", lambda r: r.ratio()),
     Target("heaviest first visit, gzipped", 120, "KB", lambda r: max(r.weight_kb.values(), default=0)),
     Target("largest search index of a language, seed", 400, "KB", lambda r: largest_index(r)[0], (0,)),
     Target("first search result (4x slower CPU), seed", 150, "ms", lambda r: r.search_ms, (0,)),
@@ -359,18 +375,29 @@ def _first_result(browser, base: str, language: str, query: str) -> tuple[float,
 # ------------------------------------------------------------------ one size, all figures
 
 
-def measure(entries: int, work: Path, browser: bool = True, serve: bool = True) -> Result:
-    """Every figure for one data size (0: the repository's own data)."""
+def measure(entries: int, work: Path, browser: bool = True, serve: bool = True, repeats: int = 3) -> Result:
+    """Every figure for one data size (0: the repository's own data).
+
+    The full build and the baseline run alternately, `repeats` times each, so that a slow spell of
+    the machine weighs on both: the figures are the medians, the ratio the median of each pair's.
+    """
     result = Result(entries, measured=dt.date.today().isoformat())
     project = work / "project"
     generate(entries, project)  # 0: a copy of the real data, unchanged
-    site = work / "site"
-    result.build_s, result.peak_mb = timed_build(project, site)
+    site, baseline = work / "site", None
+    peaks = []
+    for _ in range(repeats):
+        seconds, peak = timed_build(project, site)
+        result.build_runs.append(seconds)
+        peaks.append(peak)
+        # The baseline builds the Markdown pages the first build left in docs/.
+        baseline = baseline or baseline_project(project, work / "baseline")
+        result.baseline_runs.append(timed_build(baseline, work / "baseline-site")[0])
+    result.build_s, result.baseline_s = statistics.median(result.build_runs), statistics.median(result.baseline_runs)
+    result.peak_mb = max(peaks)
     result.pages = sum(1 for _ in site.rglob("*.html"))
     result.site_mb = folder_mb(site)
     result.index_kb = index_sizes(site)
-    baseline = baseline_project(project, work / "baseline")
-    result.baseline_s, _ = timed_build(baseline, work / "baseline-site")
     one = work / "one"
     shutil.copytree(project, one)
     only_default_language(one)
@@ -405,12 +432,19 @@ def table(results: list[Result]) -> str:
         index = largest_index(r)
         heaviest = max(r.weight_kb.values(), default=0)
         rows.append(
-            f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s | {r.baseline_s:.1f} s "
-            f"| {r.build_s / r.baseline_s:.2f}x | {r.one_language_s:.1f} s | {_or_dash(r.rebuild_s, '{:.1f} s')} "
+            f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s{spread(r.build_runs, '{:.1f}')} "
+            f"| {r.baseline_s:.1f} s{spread(r.baseline_runs, '{:.1f}')} "
+            f"| {r.ratio():.2f}x{spread(pair_ratios(r), '{:.2f}')} | {r.one_language_s:.1f} s "
+            f"| {_or_dash(r.rebuild_s, '{:.1f} s')} "
             f"| {r.peak_mb:.0f} MB | {r.site_mb:.0f} MB | {r.zip_mb:.1f} MB | {index[0]:.0f} KB ({index[1]:.0f} KB) "
             f"| {_or_dash(heaviest, '{:.0f} KB')} | {_or_dash(r.search_ms, '{:.0f} ms')} |"
         )
     return head + "\n".join(rows) + "\n"
+
+
+def spread(runs: list[float], form: str) -> str:
+    """' (lowest–highest)' of several runs, or nothing for a single one."""
+    return f" ({form.format(min(runs))}–{form.format(max(runs))})" if len(runs) > 1 else ""
 
 
 def _or_dash(value: float, form: str) -> str:
@@ -528,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip page weights and search timing")
     parser.add_argument("--no-serve", action="store_true", help="skip the rebuild under mkdocs serve")
     parser.add_argument(
+        "--repeats", type=int, default=3, help="full and baseline builds per size, run alternately (medians)"
+    )
+    parser.add_argument(
         "--page-only", action="store_true", help="measure nothing: rewrite the page from bench/results.json"
     )
     args = parser.parse_args(argv)
@@ -538,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as work:
             started = time.perf_counter()
-            results.append(measure(size, Path(work), not args.no_browser, not args.no_serve))
+            results.append(measure(size, Path(work), not args.no_browser, not args.no_serve, args.repeats))
             print(f"size {size or 'seed'} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
             print(table(results[-1:]), file=sys.stderr)
     print(table(results))

@@ -45,7 +45,7 @@ def test_every_target_is_judged_on_the_sizes_it_names(bench):
     # A target of the 5,000-entry size is not judged on the seed's figures.
     assert "- Not measured: full build of every language, 5,000 entries, at most 180 s." in verdicts
     # A target of every size is judged on the worst of them, and says which size that was.
-    big = dataclasses.replace(seed, entries=500, build_s=seed.baseline_s * 1.2)
+    big = dataclasses.replace(seed, entries=500, build_s=seed.baseline_s * 1.2, build_runs=[], baseline_runs=[])
     assert "- **Not met**: ratio to the plain-Markdown baseline, at most 1.15x: 1.20x (at 500 entries)." in (
         bench.verdicts([seed, big])
     )
@@ -61,3 +61,14 @@ def test_growth_is_linear_only_while_the_slopes_agree(bench):
         "- **Not met**: cost growing linearly (the slopes between sizes within 25% of each other): 100.0, 166.7 s"
         in (bench.verdicts(sizes))
     )
+
+
+def test_builds_and_baselines_alternate_and_are_judged_on_medians(bench):
+    _, results = bench.recorded()
+    seed = next(r for r in results if r.entries == 0)
+    # A slow spell during the second pair slows both of its builds: the pairs' ratios stay close.
+    runs = dataclasses.replace(seed, build_runs=[8.0, 16.0, 8.4], baseline_runs=[10.0, 19.0, 10.0])
+    assert runs.ratio() == pytest.approx(0.84)  # the median of 0.80, 0.842 and 0.84
+    assert "ratio to the plain-Markdown baseline, at most 1.15x: 0.84x." in bench.verdicts([runs])
+    row = bench.table([dataclasses.replace(runs, build_s=8.4, baseline_s=10.0)])
+    assert "| 8.4 s (8.0–16.0) | 10.0 s (10.0–19.0) | 0.84x (0.80–0.84) |" in row
