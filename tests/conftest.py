@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,33 @@ def site_files(site: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes]:
         for p in sorted(site.rglob("*"))
         if p.is_file() and not p.name.startswith(leave_out)
     }
+
+
+def sample_pages(pages: list[str], every: int = 15) -> list[str]:
+    """Pages to load in a browser where loading all grows with the site: every type in every language kept.
+
+    A page's type is its language, its first folder (or file), its depth, and the first word of its name
+    where several share it (`fr/directory/kind-legal-aid/`: a kind listing); of each type the first page
+    is kept and one in `every` after it.
+    """
+    typed: list[tuple[tuple[str, str, int], str, str]] = []
+    for page in sorted(pages):
+        parts = page.split("/")
+        language = parts[0] if PREFIX.get(parts[0]) else LANGUAGES[0]
+        rest = parts[1:] if PREFIX[language] else parts
+        typed.append(
+            (
+                (language, rest[0], len(rest)),  # a file at a language's root is a type of its own
+                rest[1].split("-")[0] if len(rest) > 2 else "",
+                page,
+            )
+        )
+    shared = Counter((kind, word) for kind, word, _ in typed)
+    groups: dict[tuple, list[str]] = {}
+    for kind, word, page in typed:
+        groups.setdefault((kind, word if shared[kind, word] >= 3 else ""), []).append(page)
+    kept = {page for group in groups.values() for page in group[::every]}
+    return sorted(kept)
 
 
 def read_html(path: Path) -> BeautifulSoup:

@@ -1,4 +1,4 @@
-"""Nothing is fetched from another host: a scan of every built file, and every page loaded in Chromium."""
+"""Nothing is fetched from another host: a scan of every built file, and pages of every type loaded in Chromium."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LANGUAGES, sample_pages
 from test_offline import bundles, offline_build  # noqa: F401  (session fixtures)
 
 ABSOLUTE = re.compile(r"""^(?:[a-z][a-z0-9+.-]*:)?//""", re.IGNORECASE)
@@ -93,7 +94,9 @@ def test_the_scan_can_fail(tmp_path):
 
 
 def _pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Pages of every type in every language (loading all of them grew with the site: 7 of the suite's 12 minutes);
+    the scan above reads every file."""
+    return sample_pages([p.relative_to(site).as_posix() for p in site.rglob("*.html")])
 
 
 def _load_all(browser, urls: list[str], own: str) -> tuple[list[str], list[str], list[str]]:
@@ -117,7 +120,7 @@ def _load_all(browser, urls: list[str], own: str) -> tuple[list[str], list[str],
     return outside, console, failed
 
 
-def test_every_hosted_page_requests_only_its_own_host(browser, built_site, site_url):
+def test_hosted_pages_of_every_type_request_only_their_own_host(browser, built_site, site_url):
     urls = [site_url + page for page in _pages(built_site)]
     outside, console, failed = _load_all(browser, urls, site_url)
     assert outside == []
@@ -127,7 +130,7 @@ def test_every_hosted_page_requests_only_its_own_host(browser, built_site, site_
     assert console == []
 
 
-def test_every_page_from_file_requests_only_files(browser, bundles, tmp_path):  # noqa: F811
+def test_pages_of_every_type_from_file_request_only_files(browser, bundles, tmp_path):  # noqa: F811
     zipfile.ZipFile(bundles / "whrd-kb-all.zip").extractall(tmp_path)
     root = tmp_path / "whrd-kb-all"
     outside, _, _ = _load_all(browser, [(root / page).as_uri() for page in _pages(root)], "file://")
@@ -139,3 +142,23 @@ def test_markup_that_loads_from_a_cdn_is_refused(markup):
     from whrdkb.core.htmlcheck import find_unsafe_markup
 
     assert find_unsafe_markup(markup)
+
+
+def test_the_sample_keeps_every_type_of_page_in_every_language(built_site):
+    pages = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")]
+    sample = sample_pages(pages)
+    assert len(sample) < len(pages) / 3
+
+    def folders(found):  # (language, first folder) of each page
+        return {
+            (lang, p.removeprefix(lang + "/").split("/")[0])
+            for p in found
+            for lang in LANGUAGES
+            if p.startswith(lang + "/") or (lang == LANGUAGES[0] and p.split("/")[0] not in LANGUAGES)
+        }
+
+    assert folders(pages) == folders(sample)
+    for prefix in ("", "ar/", "ne/"):
+        assert any(p.startswith(f"{prefix}directory/kind-") for p in sample)
+        assert any(p.startswith(f"{prefix}directory/area-") for p in sample)
+        assert f"{prefix}index.html" in sample
