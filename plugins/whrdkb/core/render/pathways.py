@@ -110,7 +110,7 @@ def render_node(
         source_of(kb, "pathways.yaml", path),
         referrals=referrals,
         rows=_rows(kb, node.rows),
-        meta=search_meta(ctx, node.keywords),
+        meta=search_meta(ctx, node.keywords, node.actions[0].text),  # its result line: what to do first
         **common,
     )
 
