@@ -72,10 +72,13 @@ def test_the_summary_is_the_first_paragraph_after_the_heading_never_a_control():
         '<p>Hacked or lost devices and accounts, and <a href="h/">online harassment</a>.</p>'
         '<nav class="kb-pathway-nav"><a href="../">All pathways</a></nav><p>More.</p>'
     )
-    read = page_text(html)
+    notice = (
+        '<div class="admonition note"><p class="admonition-title">The source prints this row without a number</p></div>'
+    )
+    read = page_text(html.replace("<h1>What is happening?</h1>", "<h1>What is happening?</h1>" + notice))
     assert read.summary == "Hacked or lost devices and accounts, and online harassment ."
     assert "Start" not in read.text and "download" not in read.text and "All pathways" not in read.text
-    assert read.text.startswith("I am attacked online What is happening? Back to the directory")
+    assert read.text.startswith("I am attacked online What is happening? The source prints")  # a notice is read
     # A page with no paragraph after its heading (a question and its answers): what follows the heading.
     question = (
         "<p><small>Pathway</small></p><h1>What is happening?</h1><ul><li><a href='a/'>My phone is hacked</a></li></ul>"

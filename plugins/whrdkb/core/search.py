@@ -541,7 +541,8 @@ class _TextExtractor(HTMLParser):
 
     Left out: scripts, styles, drawings, permalink signs, and the page's controls
     (navigation, buttons, download links, "shown in English" notes), whose words would
-    make every page look alike to search and fill the result lines.
+    make every page look alike to search and fill the result lines. The paragraphs of
+    notices (admonitions, details) are read but are not the page's summary.
     """
 
     SKIP = {"script", "style", "svg", "template", "noscript", "nav", "button", "footer"}
@@ -557,18 +558,24 @@ class _TextExtractor(HTMLParser):
         self._paragraph: list[str] | None = None
         self._outside_links: list[str] = []
         self._links = 0
+        self._notice: tuple[str, int] | None = None  # a notice's tag, and how many of that tag are open
 
     def handle_starttag(self, tag, attrs):
-        if self._skip_tag is None:
-            classes = set((dict(attrs).get("class") or "").split())
-            if tag in self.SKIP or classes & self.SKIP_CLASSES:
-                self._skip_tag, self._depth = tag, 1
-            elif tag == "p":
-                self._paragraph, self._outside_links = [], []
-            elif tag == "a":
-                self._links += 1
-        elif tag == self._skip_tag:
-            self._depth += 1
+        if self._skip_tag is not None:
+            self._depth += tag == self._skip_tag
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in self.SKIP or classes & self.SKIP_CLASSES:
+            self._skip_tag, self._depth = tag, 1
+            return
+        if tag == "a":
+            self._links += 1
+        if self._notice is not None:
+            self._notice = (self._notice[0], self._notice[1] + (tag == self._notice[0]))
+        elif tag == "details" or "admonition" in classes:
+            self._notice = (tag, 1)
+        elif tag == "p":
+            self._paragraph, self._outside_links = [], []
 
     def handle_endtag(self, tag):
         if self._skip_tag is not None:
@@ -578,6 +585,8 @@ class _TextExtractor(HTMLParser):
                     self._skip_tag = None
         elif tag == "a" and self._links:
             self._links -= 1
+        elif self._notice is not None and tag == self._notice[0]:
+            self._notice = (tag, self._notice[1] - 1) if self._notice[1] > 1 else None
         elif tag == "h1" and self.after_heading is None:
             self.after_heading, self.paragraphs = len(self.parts), []
         elif tag == "p" and self._paragraph is not None:
