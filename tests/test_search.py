@@ -128,6 +128,15 @@ def test_a_query_finds_what_the_index_holds():
     assert query_terms("is it hacked", "en", stop_words("en")) == ["hacked"]
 
 
+@pytest.mark.parametrize("language,keyword", [("en", "spyware"), ("fr", "logiciel espion"), ("ne", "स्पाइवेयर")])
+def test_keywords_find_a_page_without_being_shown_on_it(built_site, language, keyword):
+    """The device outcome's `keywords:` (data/pathways.yaml), in the reader's language."""
+    folder = built_site / PREFIX[language] / "pathways" / "online-attack" / "device"
+    assert keyword not in (folder / "index.html").read_text(encoding="utf-8").lower()
+    found = search(read_index_script(index_file(built_site, language)), keyword, limit=1)
+    assert result_path(language, found[0]["url"]) == f"{PREFIX[language]}pathways/online-attack/device/"
+
+
 def test_every_language_has_stop_words_from_a_named_source():
     """Nepali and Arabic included; each list says where it comes from, and the words kept out of it are not dropped."""
     listed = json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8"))["languages"]
