@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,18 +12,22 @@ from lunr.tokenizer import Tokenizer
 from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
 from whrdkb.core.search import (
     FIELDS,
+    STOP_WORDS_FILE,
     SearchDocument,
     Searcher,
     build_index,
     index_script,
     needed_shards,
     normalise,
+    page_text,
     partial_index,
+    query_terms,
     read_index_script,
     register_pipeline,
     score_terms,
     search,
     shard_keys,
+    stop_words,
     text_of_html,
     words,
     write_index,
@@ -56,6 +61,31 @@ def test_text_of_html_keeps_what_a_reader_sees():
     assert text_of_html(html) == "Title One two"
 
 
+def test_the_summary_is_the_first_paragraph_after_the_heading_never_a_control():
+    """Navigation, buttons, download links and rows of links are neither the summary nor indexed text."""
+    html = (
+        "<p><small>I am attacked online</small></p><h1>What is happening?</h1>"
+        '<p><a href="index.md">Back to the directory</a></p>'
+        '<p>Theme <a href="t.md">1. Safety</a> · <a href="i.md">All recommendations</a></p>'
+        '<p><a class="md-button md-button--primary" href="start/">Start</a> '
+        '<a class="md-button kb-noprint" href="x.pdf" download>download (PDF)</a></p>'
+        '<p>Hacked or lost devices and accounts, and <a href="h/">online harassment</a>.</p>'
+        '<nav class="kb-pathway-nav"><a href="../">All pathways</a></nav><p>More.</p>'
+    )
+    notice = (
+        '<div class="admonition note"><p class="admonition-title">The source prints this row without a number</p></div>'
+    )
+    read = page_text(html.replace("<h1>What is happening?</h1>", "<h1>What is happening?</h1>" + notice))
+    assert read.summary == "Hacked or lost devices and accounts, and online harassment ."
+    assert "Start" not in read.text and "download" not in read.text and "All pathways" not in read.text
+    assert read.text.startswith("I am attacked online What is happening? The source prints")  # a notice is read
+    # A page with no paragraph after its heading (a question and its answers): what follows the heading.
+    question = (
+        "<p><small>Pathway</small></p><h1>What is happening?</h1><ul><li><a href='a/'>My phone is hacked</a></li></ul>"
+    )
+    assert page_text(question).summary == "My phone is hacked"
+
+
 def _lunr_words(text: str) -> list[str]:
     return [token.string for token in Tokenizer(text)]
 
@@ -78,6 +108,9 @@ DOCS = [
     SearchDocument("a/", "Shelter and relocation", "Safe houses in the region; visas for relocation abroad."),
     SearchDocument("b/", "Legal aid", "Lawyers for defenders facing a hearing. Émigré 🙂 café."),
     SearchDocument("c/", "List of kinds", "Shelter, legal aid, grants", listing=True),
+    SearchDocument(
+        "d/", "Devices under attack", "Back to the directory. Help desks.", keywords="phone, spyware", summary="Help."
+    ),
 ]
 
 
@@ -88,11 +121,36 @@ def test_a_query_finds_what_the_index_holds():
     assert [r["url"] for r in search(data, "hearings lawyer")] == ["b/"]  # stemmed
     assert [r["url"] for r in search(data, "reloc")] == ["a/"]  # the start of a word
     assert data["docs"][2] == ["c/", "List of kinds", "Shelter, legal aid, grants"]
+    assert [r["url"] for r in search(data, "my phone was hacked")] == ["d/"]  # a keyword; "my", "was" are left out
+    assert data["docs"][3] == ["d/", "Devices under attack", "Help."]  # the summary, not the text's start
+    # A query of stop words only is searched as typed (it may be the start of a longer word).
+    assert query_terms("it is", "en", stop_words("en")) == ["it", "is"]
+    assert query_terms("is it hacked", "en", stop_words("en")) == ["hacked"]
+
+
+@pytest.mark.parametrize("language,keyword", [("en", "spyware"), ("fr", "logiciel espion"), ("ne", "स्पाइवेयर")])
+def test_keywords_find_a_page_without_being_shown_on_it(built_site, language, keyword):
+    """The device outcome's `keywords:` (data/pathways.yaml), in the reader's language."""
+    folder = built_site / PREFIX[language] / "pathways" / "online-attack" / "device"
+    assert keyword not in (folder / "index.html").read_text(encoding="utf-8").lower()
+    found = search(read_index_script(index_file(built_site, language)), keyword, limit=1)
+    assert result_path(language, found[0]["url"]) == f"{PREFIX[language]}pathways/online-attack/device/"
+
+
+def test_every_language_has_stop_words_from_a_named_source():
+    """Nepali and Arabic included; each list says where it comes from, and the words kept out of it are not dropped."""
+    listed = json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8"))["languages"]
+    assert set(listed) == set(LANGUAGES)
+    for language, entry in listed.items():
+        assert "licence" in entry["source"] and len(entry["words"]) > 100, language
+        assert not stop_words(language) & {normalise(word, language) for word in entry["kept_searchable"]}
+    assert {"my", "was"} <= stop_words("en") and {"mon", "est"} <= stop_words("fr")
+    assert "मेरो" in stop_words("ne") and "تم" in stop_words("ar") and "phone" not in stop_words("en")
 
 
 def _lunr_builder_terms(language: str, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
     """The reference for `score_terms`: lunr.py's own Builder, its index read back term by term."""
-    index_pipeline, _ = register_pipeline(language)
+    index_pipeline = register_pipeline(language)
     builder = Builder()
     builder.pipeline.add(*index_pipeline)
     builder.ref("id")
@@ -133,7 +191,7 @@ def test_the_index_scores_are_lunr_builders_on_every_page(built_site):
             title = soup.title.get_text() if soup.title else ""
             text = "" if number % 7 == 3 else text_of_html(str(soup.find("article") or soup))
             documents.append([words(title), words(text)])
-        ours = score_terms(register_pipeline(language)[0], documents)
+        ours = score_terms(register_pipeline(language), documents)
         assert len(documents) > 100 and len(ours) > 1000
         assert ours == _lunr_builder_terms(language, documents), language
 
@@ -151,15 +209,15 @@ def test_shards_hold_every_term_once_under_the_longest_key_it_starts_with():
 
 
 def test_a_querys_shards_give_the_results_of_the_whole_index(built_site):
-    """Every relevance query (and a prefix of two letters), on its own shards and on all of them: same pages, same scores."""
-    from test_search_relevance import QUERIES
+    """Every relevance query and sentence (and a prefix of two letters), on its own shards and on all of them: same pages, same scores."""
+    from test_search_relevance import QUERIES, SENTENCES
 
     for language in LANGUAGES:
         data = read_index_script(index_file(built_site, language))
         assert len(data["keys"]) > 5  # the seed's index is cut into shards
         every = list(range(len(data["keys"])))
         searcher = Searcher(data)
-        for query, _ in [*QUERIES[language], ("re", "")]:
+        for query, _ in [*QUERIES[language], *SENTENCES[language], ("re", "")]:
             own = searcher.search(query, limit=50)
             assert own == Searcher(data).search(query, limit=50, shards=every), (language, query)
         # the whole index is the index of every shard
@@ -245,7 +303,10 @@ def test_only_the_search_page_names_an_index_and_only_its_own(built_site):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, language):
-    """Every word of the language's pages gives the same terms in lunr.js (browser) as in lunr.py."""
+    """Every word of the language's pages, and of its stop-word list, gives the same terms in lunr.js (browser) as in lunr.py.
+
+    So both drop the same stop words (written as the list writes them: accents, hamza).
+    """
     folder = built_site / PREFIX[language]
     words: set[str] = set()
     for path in sorted(folder.rglob("*.html")):
@@ -254,11 +315,15 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
         ):
             continue
         words.update(re.split(r"[\s\-]+", text_of_html(path.read_text(encoding="utf-8")).lower()))
+    listed = json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8"))["languages"][language]
+    words.update(listed["words"], listed["kept_searchable"])
     words.discard("")
     words = sorted(words)
     assert len(words) > 1000
     pipeline = Searcher(read_index_script(index_file(built_site, language))).pipeline
     python = [" ".join(pipeline.run_string(w)) for w in words]
+    dropped = {w for w, terms in zip(words, python, strict=True) if not terms}
+    assert set(listed["words"]) <= dropped and not dropped & set(listed["kept_searchable"])
     page = browser.new_page()
     page.goto(site_url + PREFIX[language] + "search/")
     browser_side = page.evaluate("words => window.kbSearch.load().then(s => words.map(w => s.pipeline(w)))", words)
@@ -268,7 +333,18 @@ def test_browser_and_build_run_the_same_pipeline(browser, site_url, built_site, 
 
 
 @pytest.mark.parametrize(
-    "language,query", [("en", "relocation visa"), ("fr", "sécurité numérique"), ("ar", "المأوى"), ("ne", "आश्रय")]
+    "language,query",
+    [
+        ("en", "relocation visa"),
+        ("fr", "sécurité numérique"),
+        ("ar", "المأوى"),
+        ("ne", "आश्रय"),
+        ("fr", "mon téléphone est piraté"),  # stop words and keywords
+        ("ar", "تم اختراق هاتفي"),
+        ("ne", "मेरो फोन ह्याक भयो"),
+        ("es", "me hackearon el teléfono"),
+        ("en", "it is"),  # stop words only: searched as typed
+    ],
 )
 def test_browser_results_equal_the_relevance_suite_results(browser, site_url, built_site, language, query):
     data = read_index_script(index_file(built_site, language))

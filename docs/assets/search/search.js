@@ -127,6 +127,10 @@
       token.update(function (s) { return normalise(s); });
       return token.toString() ? token : undefined;
     }, "kb-normalise-" + lang);
+    // The language's stop words, as the index carries them (stop_words in core/search.py).
+    var stopWords = Object.create(null);
+    data.stop.forEach(function (word) { stopWords[word] = true; });
+    lunr.Pipeline.registerFunction(lunr.generateStopWordFilter(data.stop), "stopWordFilter-" + lang);
     // English: lunr's own Porter stemmer; others: the vendored Snowball stemmer, if there is one.
     var stemWord = window.kbStemmers && window.kbStemmers[lang];
     if (lang === "en") stemWord = function (s) { return lunr.stemmer(new lunr.Token(s)).toString(); };
@@ -147,11 +151,14 @@
       return loaded.index;
     }
 
-    // Each word counts as itself (through the pipeline) and, weaker, as the start of a longer word.
+    // Each word counts as itself (through the pipeline) and, weaker, as the start of a longer word;
+    // stop words are left out, unless the query has no other word (query_terms in core/search.py).
     function runQuery(text) {
-      var words = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
+      var found = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
         return normalise(t);
       });
+      var words = found.filter(function (t) { return !stopWords[normalise(t)]; });
+      if (!words.length) words = found;
       if (!words.length) return [];
       var terms = [], prefixes = []; // prefixes[i]: the start of words[i], or null (under two letters)
       words.forEach(function (word) {

@@ -15,14 +15,17 @@ Both sides run the same pipeline, registered under the same names:
     kb-normalise-<lang>   trim punctuation, Unicode NFC, drop invisible characters,
                           fold Latin accents and Arabic vowel marks, French elisions,
                           the Arabic conjunctions و and ف before the article
-    stopWordFilter        English only (lunr's own list, the same in lunr.js and lunr.py)
+    stopWordFilter-<lang> drop the language's common words ("my", "was", "est", "मेरो"):
+                          stopwords.json beside this file, normalised; the index carries
+                          the list to the browser, so both sides drop the same words
     kb-stemmer-<lang>     English: lunr.js's Porter stemmer (lunr.py's, with lunr.js's rule
                           for a final y); other languages with a Snowball stemmer:
                           snowballstemmer here, the same algorithm from
                           docs/assets/search/vendor/ there
 
-A language without a stemmer (a sixth one added by configuration) gets the
-normaliser only, and still finds its words. tests/test_search.py runs
+A language without a stemmer or stop words (a sixth one added by configuration) gets the
+normaliser only, and still finds its words. A query drops its stop words too, unless
+it has no other word (a reader may be typing the start of a longer one). tests/test_search.py runs
 both sides over every word of the built site and compares the results.
 """
 
@@ -34,7 +37,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,7 +47,7 @@ from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.stemmer import PorterStemmer
-from lunr.stop_word_filter import stop_word_filter
+from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
@@ -54,8 +57,14 @@ SNOWBALL = {"fr": "french", "es": "spanish", "ar": "arabic", "ne": "nepali"}
 # Name of the JavaScript global the index file assigns (a script, because file:// blocks fetch).
 GLOBAL_NAME = "kbSearchData"
 
-# Field names and boosts: a word in the title counts ten times a word in the text.
+# Field names and boosts: a word in the title counts ten times a word in the text. The
+# maintainers' extra search words of a page (`keywords:` in the data) are indexed with its title:
+# in a field of their own, lunr's BM25 would weigh them by their length against an average
+# that the many pages without keywords bring close to zero, which makes them count for little.
 FIELDS = {"title": 10, "text": 1}
+
+# Each language's stop words, with where the list comes from.
+STOP_WORDS_FILE = Path(__file__).with_name("stopwords.json")
 
 # lunr's BM25 parameters (its Builder's defaults, the same in lunr.js).
 _K1, _B = 1.2, 0.75
@@ -136,8 +145,18 @@ def _snowball(language: str):
     return _STEMMERS[language]
 
 
-def register_pipeline(language: str) -> tuple[list, list]:
-    """Register the language's pipeline functions with lunr.py; return (index pipeline, query pipeline)."""
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """The language's stop words as the pipeline meets them (normalised); none for a language stopwords.json lacks."""
+    listed = json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8"))["languages"].get(language, {})
+    return frozenset(filter(None, (normalise(word.lower(), language) for word in listed.get("words", []))))
+
+
+def register_pipeline(language: str, stops: frozenset[str] | None = None) -> list:
+    """Register the language's pipeline functions with lunr.py and return them (the index's and the query's).
+
+    `stops` replaces the language's stop words (a Searcher passes those its index carries).
+    """
 
     def normalise_token(token, i=None, tokens=None):
         token.update(lambda s, m: normalise(s, language))
@@ -146,12 +165,13 @@ def register_pipeline(language: str) -> tuple[list, list]:
     def stem_token(token, i=None, tokens=None):
         return token.update(lambda s, m: stem(s, language))
 
-    normaliser = _registered(normalise_token, f"kb-normalise-{language}")
-    if language != "en" and language not in SNOWBALL:
-        return [normaliser], [normaliser]
-    stemmer = _registered(stem_token, f"kb-stemmer-{language}")
-    stop = [stop_word_filter] if language == "en" else []
-    return [normaliser, *stop, stemmer], [normaliser, stemmer]
+    functions = [_registered(normalise_token, f"kb-normalise-{language}")]
+    stops = stop_words(language) if stops is None else frozenset(stops)
+    if stops:
+        functions.append(_stop_filter(language, stops))
+    if language == "en" or language in SNOWBALL:
+        functions.append(_registered(stem_token, f"kb-stemmer-{language}"))
+    return functions
 
 
 def _registered(fn, label: str):
@@ -162,17 +182,30 @@ def _registered(fn, label: str):
     return fn
 
 
+_STOP_FILTERS: dict[str, tuple[frozenset[str], object]] = {}  # language -> (its stop words, their filter)
+
+
+def _stop_filter(language: str, stops: frozenset[str]):
+    """lunr's stop-word filter of these words, registered as stopWordFilter-<language> (lunr.js names it alike)."""
+    known = _STOP_FILTERS.get(language)
+    if known is None or known[0] != stops:
+        known = _STOP_FILTERS[language] = (stops, generate_stop_word_filter(stops, language))
+    return known[1]
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """One page as search sees it: its URL relative to the search page, title and text.
 
-    A listing (a page that lists others) is found by its title only; its text still gives the snippet.
+    A listing (a page that lists others) is found by its title (and keywords) only; its text still gives the snippet.
     """
 
     url: str
     title: str
     text: str
     listing: bool = False
+    keywords: str = ""  # the maintainers' extra search words (indexed, not shown)
+    summary: str = ""  # what the result shows under the title (else the start of the text)
 
 
 _WORD = re.compile(f"[^{re.escape(SEPARATOR_CHARS)}]+")
@@ -189,15 +222,16 @@ def words(text: str) -> list[str]:
 
 def build_index(language: str, documents: list[SearchDocument]) -> dict:
     """The search data of one language: its lunr index cut into shards, and what results show."""
-    index_pipeline, query_pipeline = register_pipeline(language)
-    fields = [[words(doc.title), [] if doc.listing else words(doc.text)] for doc in documents]
+    pipeline = register_pipeline(language)
+    fields = [[words(doc.title) + words(doc.keywords), [] if doc.listing else words(doc.text)] for doc in documents]
     return {
         "lang": language,
         "version": LUNR_VERSION,
         "fields": list(FIELDS),
-        "pipeline": [fn.label for fn in query_pipeline],
-        **shard(score_terms(index_pipeline, fields)),
-        "docs": [[doc.url, doc.title, snippet(doc.text)] for doc in documents],
+        "pipeline": [fn.label for fn in pipeline],
+        "stop": sorted(stop_words(language)),
+        **shard(score_terms(pipeline, fields)),
+        "docs": [[doc.url, doc.title, snippet(doc.summary or doc.text)] for doc in documents],
     }
 
 
@@ -231,6 +265,8 @@ def score_terms(pipeline: list, documents: list[list[list[str]]]) -> list[tuple[
     scores: dict[str, list[list[float]]] = {term: [[] for _ in boosts] for term in found}
     for doc, doc_lengths in zip(counted, lengths, strict=True):
         for f, counts in enumerate(doc):
+            if not counts:
+                continue  # an empty field (every page's, if no page has keywords: its average length is 0)
             norm = _K1 * (1 - _B + _B * (doc_lengths[f] / average[f]))
             for term, tf in counts.items():
                 score = idf[term] * ((_K1 + 1) * tf) / (norm + tf)
@@ -440,7 +476,8 @@ class Searcher:
         self.language = data["lang"]
         self.data = data
         self.docs = data["docs"]
-        register_pipeline(self.language)
+        self.stops = frozenset(data["stop"])
+        register_pipeline(self.language, self.stops)
         self.pipeline = Pipeline.load(data["pipeline"])
         self._loaded: tuple[list[int], Index] | None = None
 
@@ -455,7 +492,7 @@ class Searcher:
 
         `shards` overrides the shards the query reads (the tests pass every shard).
         """
-        query_words = query_terms(query, self.language)
+        query_words = query_terms(query, self.language, self.stops)
         # Each word, and its start (the normalised word, when it has two letters or more).
         clauses = []
         for word in query_words:
@@ -484,9 +521,11 @@ def search(data: dict, query: str, limit: int = 10) -> list[dict]:
     return Searcher(data).search(query, limit)
 
 
-def query_terms(query: str, language: str) -> list[str]:
-    """The words of a query, as lunr's tokenizer splits them."""
-    return [token.string for token in Tokenizer(_SPACE.sub(" ", query)) if normalise(token.string, language)]
+def query_terms(query: str, language: str, stops: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a query, as lunr's tokenizer splits them, but its stop words if it has other words."""
+    found = [token.string for token in Tokenizer(_SPACE.sub(" ", query)) if normalise(token.string, language)]
+    meaningful = [word for word in found if normalise(word, language) not in stops]
+    return meaningful or found
 
 
 def snippet(text: str) -> str:
@@ -498,37 +537,99 @@ def snippet(text: str) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    """Visible text of rendered page content: no scripts, styles, drawings or permalink signs."""
+    """What a reader sees of rendered page content, and its paragraphs.
 
-    SKIP = {"script", "style", "svg", "template", "noscript"}
+    Left out: scripts, styles, drawings, permalink signs, and the page's controls
+    (navigation, buttons, download links, "shown in English" notes), whose words would
+    make every page look alike to search and fill the result lines. The paragraphs of
+    notices (admonitions, details) are read but are not the page's summary.
+    """
+
+    SKIP = {"script", "style", "svg", "template", "noscript", "nav", "button", "footer"}
+    SKIP_CLASSES = {"headerlink", "md-button", "kb-noprint", "kb-fallback-note", "kb-nojs-note"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.paragraphs: list[tuple[str, int]] = []  # after the heading: (text, its words outside links)
+        self.after_heading: int | None = None  # how many parts came before the end of the first <h1>
         self._skip_tag: str | None = None
         self._depth = 0
+        self._paragraph: list[str] | None = None
+        self._outside_links: list[str] = []
+        self._links = 0
+        self._notice: tuple[str, int] | None = None  # a notice's tag, and how many of that tag are open
 
     def handle_starttag(self, tag, attrs):
-        if self._skip_tag is None:
-            if tag in self.SKIP or (tag == "a" and ("class", "headerlink") in attrs):
-                self._skip_tag, self._depth = tag, 1
-        elif tag == self._skip_tag:
-            self._depth += 1
+        if self._skip_tag is not None:
+            self._depth += tag == self._skip_tag
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in self.SKIP or classes & self.SKIP_CLASSES:
+            self._skip_tag, self._depth = tag, 1
+            return
+        if tag == "a":
+            self._links += 1
+        if self._notice is not None:
+            self._notice = (self._notice[0], self._notice[1] + (tag == self._notice[0]))
+        elif tag == "details" or "admonition" in classes:
+            self._notice = (tag, 1)
+        elif tag == "p":
+            self._paragraph, self._outside_links = [], []
 
     def handle_endtag(self, tag):
-        if tag == self._skip_tag:
-            self._depth -= 1
-            if self._depth == 0:
-                self._skip_tag = None
+        if self._skip_tag is not None:
+            if tag == self._skip_tag:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._skip_tag = None
+        elif tag == "a" and self._links:
+            self._links -= 1
+        elif self._notice is not None and tag == self._notice[0]:
+            self._notice = (tag, self._notice[1] - 1) if self._notice[1] > 1 else None
+        elif tag == "h1" and self.after_heading is None:
+            self.after_heading, self.paragraphs = len(self.parts), []
+        elif tag == "p" and self._paragraph is not None:
+            outside = len(_clean(" ".join(self._outside_links)).split())
+            self.paragraphs.append((_clean(" ".join(self._paragraph)), outside))
+            self._paragraph = None
 
     def handle_data(self, data):
         if self._skip_tag is None:
             self.parts.append(data)
+            if self._paragraph is not None:
+                self._paragraph.append(data)
+                if not self._links:
+                    self._outside_links.append(data)
+
+
+# A paragraph with fewer words than this outside its links is a row of links, not a summary.
+_SUMMARY_WORDS = 4
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A rendered page as search reads it: all its text, and its summary for the result line."""
+
+    text: str
+    summary: str
+
+
+def page_text(html: str) -> PageText:
+    """The text of a page's content HTML, and its first paragraph after the heading (else what follows the heading)."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = _clean(" ".join(parser.parts))
+    paragraph = next((p for p, outside in parser.paragraphs if outside >= _SUMMARY_WORDS), None)
+    after = _clean(" ".join(parser.parts[parser.after_heading or 0 :]))
+    return PageText(text, paragraph or after)
 
 
 def text_of_html(html: str) -> str:
     """Plain text of a page's content HTML, white space collapsed."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return _SPACE.sub(" ", " ".join(parser.parts)).strip()
+    return page_text(html).text
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()

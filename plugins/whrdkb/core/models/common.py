@@ -37,6 +37,17 @@ def described(title: str, description: str, example: Any, **kwargs: Any) -> Any:
     return Field(title=title, description=description, examples=[example], **kwargs)
 
 
+def search_keywords() -> Any:
+    """The optional `keywords` field of an entry, a pathway, an outcome or a matrix row."""
+    return described(
+        "Search keywords",
+        "Words readers may search for that the text does not use (for example 'resettlement' for relocation), "
+        "separated by commas, translated like every text. Search finds the page by them; they are not shown.",
+        {"en": "resettlement, asylum", "fr": {"text": "réinstallation, asile", "status": "draft"}},
+        default=None,
+    )
+
+
 def rule_error(message: str, hint: str, at: tuple = (), key: bool = False) -> PydanticCustomError:
     """A validation error with a maintainer-facing hint (read back by the loader).
 

@@ -27,6 +27,7 @@ from .common import (
     described,
     iter_localized,
     rule_error,
+    search_keywords,
 )
 from .geo import AreaCode, LanguageCode
 
@@ -135,6 +136,7 @@ class Outcome(Model):
     actions: list[Action] = described("What to do now", "Ordered actions.", [], min_length=1)
     referrals: list[Referral] = described("Who can help", "Kinds of support or named entries.", [], min_length=1)
     rows: list[RowRef] = described("Related recommendations", "Matrix rows that apply.", ["1.1"], default_factory=list)
+    keywords: LocalizedText | None = search_keywords()
 
 
 class Pathway(Model):
@@ -150,6 +152,7 @@ class Pathway(Model):
     summary: LocalizedText = described(
         "Summary", "One sentence on what the pathway covers.", "Immediate danger, or needing to relocate for a while."
     )
+    keywords: LocalizedText | None = search_keywords()
     rows: list[RowRef] = described("Matrix rows", "The rows the pathway is about.", ["1.1"], min_length=1)
     start: Id = described("Start", "Id of the first step.", "start")
     steps: list[Step] = described("Steps", "The questions.", [], min_length=1)

@@ -25,6 +25,7 @@ from .common import (
     check_seed_name,
     described,
     rule_error,
+    search_keywords,
 )
 
 Column = Literal["problem", "needs", "current_actions", "bridge"]
@@ -176,6 +177,7 @@ class Row(Model):
         [{"source": "wo-men-2021", "locator": "matrix, row 1.2"}],
         min_length=1,
     )
+    keywords: LocalizedText | None = search_keywords()
     note: LocalizedText | None = described(
         "Editors' note",
         "Shown on the row's page: how the row was reconstructed from the source, where it is uncertain.",

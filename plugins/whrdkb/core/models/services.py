@@ -34,6 +34,7 @@ from .common import (
     Text,
     described,
     rule_error,
+    search_keywords,
 )
 from .geo import AreaCode, LanguageCode
 
@@ -309,6 +310,7 @@ class Service(Model):
         "One or two sentences on what it offers, in the source's words where possible.",
         "Grants, training, advocacy and an emergency 24-hour phone line for human rights defenders at risk.",
     )
+    keywords: LocalizedText | None = search_keywords()
     offers: list[LocalizedText] = described(
         "What it offers",
         "Each offer in the source's words.",

@@ -20,7 +20,7 @@ from ..load import KnowledgeBase
 from ..models import Service
 from ..models.geo import area_name, language_name
 from .markdown import Safe, escape_text
-from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 
 FOLDER = "directory"
 # Countries where the seed documents' defenders work: they get a listing page even when no entry names them.
@@ -160,5 +160,6 @@ def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, ser
         service=service,
         source_number=source_number,
         rows=rows_for_service(kb, service),
+        meta=search_meta(ctx, service.keywords, service.summary),
         **directory_helpers(ctx, options),
     )

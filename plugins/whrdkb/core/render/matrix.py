@@ -6,7 +6,7 @@ from ..directory import RenderOptions, services_for_row
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Row, Theme
 from .markdown import slug
-from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 
 FOLDER = "recommendations"
 
@@ -71,6 +71,7 @@ def render_row(kb: KnowledgeBase, language: str, theme: Theme, row: Row) -> Gene
         helpers=services_for_row(kb, row),
         citations=[(kb.source_document(c.source), c) for c in row.sources],
         column_names=COLUMNS,
+        meta=search_meta(ctx, row.keywords),
     )
 
 

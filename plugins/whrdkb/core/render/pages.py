@@ -83,6 +83,19 @@ class RenderContext:
         return "reviewed" if "reviewed" in self.states else "source"
 
 
+def search_meta(ctx: RenderContext, keywords: LocalizedText | None, summary: LocalizedText | None = None) -> dict:
+    """Front matter for kb-search (not shown): the page's extra search words and the summary its result line shows.
+
+    The keywords are the reader's language's (or English); the summary is in the language the page shows.
+    """
+    found = {}
+    if keywords is not None:
+        found["keywords"] = keywords.in_language(ctx.language).text
+    if summary is not None:
+        found["summary"] = summary.in_language(ctx.data_language or ctx.language).text
+    return {"search": found} if found else {}
+
+
 def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
     """`data/FILE.yaml:LINE` of the entry at `path`: the page's source, shown and linked for editing."""
     line, _ = kb.sources[data_file].position(path)

@@ -14,7 +14,7 @@ from ..models.services import Service
 from ..pathway_graph import nodes, parents
 from .directory import directory_helpers
 from .markdown import Safe
-from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
+from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 from .training import pdf_link
 
 FOLDER = "pathways"
@@ -73,6 +73,7 @@ def render_overview(
         all_nodes=list(nodes(pathway).values()),
         rows=_rows(kb, pathway.rows),
         pdf=pdf,
+        meta=search_meta(ctx, pathway.keywords, pathway.summary),
     )
 
 
@@ -109,6 +110,7 @@ def render_node(
         source_of(kb, "pathways.yaml", path),
         referrals=referrals,
         rows=_rows(kb, node.rows),
+        meta=search_meta(ctx, node.keywords, node.actions[0].text),  # its result line: what to do first
         **common,
     )
 

@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
-from ...core.search import SNOWBALL, SearchDocument, text_of_html, write_index
+from ...core.search import SNOWBALL, SearchDocument, page_text, write_index
 from ..site import build_language, site_languages
 from .config import SearchConfig
 
@@ -71,7 +71,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return files
 
     # Collect the page's visible text; front matter `search: {exclude: true}` leaves a page out,
-    # `search: {listing: true}` makes it findable by its title only.
+    # `search: {listing: true}` makes it findable by its title only, `search: {keywords: ...}` adds
+    # words readers use that the page does not, `search: {summary: ...}` is its result line
+    # (else its first paragraph).
     def on_page_content(self, html_content: str, page: Page, config: MkDocsConfig, files) -> str | None:
         options = (page.meta or {}).get("search") or {}
         if not self.config.enabled:
@@ -81,8 +83,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.texts[key] = None
         else:
             title = html.unescape(page.title or "")
-            listing = bool(options.get("listing"))
-            self.texts[key] = SearchDocument(page.url, title, text_of_html(html_content), listing)
+            read = page_text(html_content)
+            self.texts[key] = SearchDocument(
+                page.url,
+                title,
+                read.text,
+                listing=bool(options.get("listing")),
+                keywords=str(options.get("keywords") or ""),
+                summary=str(options.get("summary") or read.summary),
+            )
         return html_content
 
     # The pages of this build (of this language), whether or not a dirty rebuild renders them.
