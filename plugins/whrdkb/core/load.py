@@ -305,14 +305,14 @@ def _untranslated_kinds(model: VocabulariesFile, source: Source) -> list[Problem
     kinds = model.support_kinds
     for k, kind in enumerate(kinds):
         others = [other for other in kinds if other is not kind]
-        for field in ("label", "description"):
-            expected = set.intersection(*(set(getattr(o, field).translations) for o in others)) if others else set()
-            missing = sorted(expected - set(getattr(kind, field).translations))
+        for part in ("label", "description"):
+            expected = set.intersection(*(set(getattr(o, part).translations) for o in others)) if others else set()
+            missing = sorted(expected - set(getattr(kind, part).translations))
             if missing:
                 problems.append(
                     source.problem(
-                        ("support_kinds", k, field),
-                        f"kind of support '{kind.id}' has no {field} in {', '.join(missing)}",
+                        ("support_kinds", k, part),
+                        f"kind of support '{kind.id}' has no {part} in {', '.join(missing)}",
                         f"add a draft translation for {', '.join(missing)} as the other kinds have "
                         '(xx: {text: "...", status: draft}), then run make stamp',
                     )

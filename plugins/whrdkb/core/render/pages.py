@@ -101,7 +101,15 @@ def render_page(
 ) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
     body = _ENV.get_template(template).render(
-        ctx=ctx, t=ctx.text, ui=ctx.ui, ui_count=ctx.ui_count, ui_fill=ctx.ui_fill, slug=slug, kb=ctx.kb, url=escape_url, **values
+        ctx=ctx,
+        t=ctx.text,
+        ui=ctx.ui,
+        ui_count=ctx.ui_count,
+        ui_fill=ctx.ui_fill,
+        slug=slug,
+        kb=ctx.kb,
+        url=escape_url,
+        **values,
     )
     meta = front_matter(
         {
