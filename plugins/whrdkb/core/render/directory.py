@@ -110,7 +110,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         source_of(kb, "services.yaml", ("services",)),
         kinds=kinds,
         areas=areas,
-        countries=country_pages(kb, SEED_COUNTRIES),
+        countries=sorted(country_pages(kb, SEED_COUNTRIES), key=lambda c: area_name(c, language, "").casefold()),
         services=listing(kb),
         **directory_helpers(ctx, options),
         meta=LISTING,
