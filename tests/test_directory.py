@@ -32,6 +32,7 @@ from whrdkb.core.directory import (
 from whrdkb.core.export import export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
+from whrdkb.core.render.directory import render_country
 from whrdkb.core.render.matrix import render_row
 from whrdkb.core.render.pathways import render_node
 from whrdkb.core.render.training import render_briefing
@@ -598,3 +599,18 @@ def test_warnings_stand_next_to_the_channels_in_every_language(built_site, servi
         box = page.select_one(".admonition.danger")
         assert box is not None and text.in_language(language).text in box.get_text(), (service_id, language)
         assert text.in_language(language).state != "missing", language
+
+
+def test_a_country_page_stays_short_with_many_entries_for_everyone():
+    """Worldwide entries are named up to the limit and counted, not repeated on every country page."""
+    grant = _by_id("front-line-defenders")
+    copies = [grant.model_copy(update={"id": f"{grant.id}-copy-{n}"}) for n in range(SHOWN_PER_KIND * 3)]
+    big = dataclasses.replace(
+        KB, services=KB.services.model_copy(update={"services": [*KB.services.services, *copies]})
+    )
+    markdown = render_country(big, "ne", RenderOptions(today=dt.date(2026, 12, 3)), "NP").markdown
+    worldwide = markdown.split("\n## ")[-1]
+    assert worldwide.count("\n- [**") == SHOWN_PER_KIND
+    more = len([s for s in big.services.services if "worldwide" in s.areas]) - SHOWN_PER_KIND
+    assert re.search(rf"\[{more} [^\]]*\]\(area-worldwide\.md\)", worldwide), worldwide[-400:]
+    assert "nepal-women-commission-1145.md" in markdown  # the country's own services are all named

@@ -9,6 +9,7 @@ from ..directory import (
     area_pages,
     country_pages,
     expanded_areas,
+    first_shown,
     for_place,
     is_stale,
     listing,
@@ -174,11 +175,13 @@ def render_country(kb: KnowledgeBase, language: str, options: RenderOptions, cod
     serving, _ = for_place(kb, listing(kb), code)
     rank = {id(s): place_rank(kb, s, code) for s in serving}
     national = [s for s in serving if rank[id(s)] == 0]
+    # Each list names at most SHOWN_PER_KIND entries and counts the rest, linked to the country's
+    # listing (which links its region's and the worldwide one): pages stay short, and their size
+    # does not grow with the number of countries times the number of entries.
     groups = [
-        (kind.id, [s for s in national if s.category == "service" and s.kinds and s.kinds[0] == kind.id])
+        (kind.id, *first_shown([s for s in national if s.category == "service" and s.kinds[:1] == [kind.id]]))
         for kind in kb.vocabularies.support_kinds
     ]
-    others = [s for s in national if s.category != "service" or not s.kinds]
     name = area_name(code, language, kb.ui_text("worldwide", language).text)
     return render_page(
         "directory/country.md.j2",
@@ -188,10 +191,10 @@ def render_country(kb: KnowledgeBase, language: str, options: RenderOptions, cod
         source_of(kb, "services.yaml", ("services",)),
         code=code,
         country=name,
-        groups=[(kind, found) for kind, found in groups if found],
-        others=others,
-        regional=[s for s in serving if rank[id(s)] == 1],
-        worldwide=[s for s in serving if rank[id(s)] == 2],
+        groups=[group for group in groups if group[1]],
+        others=first_shown([s for s in national if s.category != "service" or not s.kinds]),
+        regional=first_shown([s for s in serving if rank[id(s)] == 1]),
+        worldwide=first_shown([s for s in serving if rank[id(s)] == 2]),
         meetings=[m for m in kb.evidence.meetings if m.country == code],
         **helpers,
         meta=LISTING,
