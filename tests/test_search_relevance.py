@@ -56,7 +56,7 @@ QUERIES = {
         ("sécurité numérique", "directory/kind-digital-security-help/"),
         ("securite numerique", "directory/kind-digital-security-help/"),  # typed without accents
         ("aide juridique", "directory/kind-legal-aid/"),
-        ("avocat", "pathways/arrest-trial/"),
+        ("avocat", "pathways/arrest-trial/legal/"),  # the step about lawyers; national legal aid entries come first
         ("subvention d'urgence", "directory/kind-emergency-grant/"),
         ("psychosocial", "directory/kind-psychosocial-support/"),
         ("historique du navigateur", "safety/"),

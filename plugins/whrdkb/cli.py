@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .core.bundles import make_bundles
-from .core.directory import RenderOptions, is_stale
+from .core.directory import RenderOptions, by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
@@ -155,11 +155,18 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
     options = RenderOptions.from_environment(stale_after_days)
     attention = 0
     stale = [s for s in kb.services.services if is_stale(s, options)]
-    print(f"## Directory entries not verified in the last {stale_after_days} days ({len(stale)})")
-    for service in stale:
-        when = service.last_verified.isoformat() if service.last_verified else "no dated source"
-        line, _ = kb.sources["services.yaml"].position(("services", kb.services.services.index(service)))
-        print(f"data/services.yaml:{line}: {service.id}: last verified {when}")
+    print(
+        f"## Directory entries by age of their newest source, oldest first "
+        f"({len(stale)} of {len(kb.services.services)} older than {stale_after_days} days or undated: OLD)"
+    )
+    for service in by_age(kb):
+        if service.last_verified:
+            days = (options.today - service.last_verified).days
+            when = f"newest source {service.last_verified.isoformat()} ({days} days)"
+        else:
+            when = "no dated source"
+        line, _ = kb.sources["services.yaml"].position(("services", position(kb, service)))
+        print(f"data/services.yaml:{line}: {service.id}: {when}{' OLD' if is_stale(service, options) else ''}")
     attention += len(stale)
     print("\n## Translations (translated = reviewed + draft; stale = English changed since)")
     for name, languages in translation_table(kb, root / "docs").items():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .load import KnowledgeBase
 from .models import Row, Service
 from .models.geo import WORLDWIDE
+from .models.services import Channel
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,39 @@ def is_stale(service: Service, options: RenderOptions) -> bool:
     if service.last_verified is None:
         return True
     return (options.today - service.last_verified).days > options.stale_after_days
+
+
+# Ways of contact in the order a reader in danger is pointed to them, when certainty is equal.
+_TYPE_ORDER = ("signal", "phone", "sms", "web_form", "email", "pgp", "web_page", "postal")
+
+
+def safest_channel(service: Service) -> Channel | None:
+    """The channel to offer first: not a low-confidence one if avoidable, then secure, open 24/7, a way to
+    write or call rather than a page to read, then the most certain, then the first listed."""
+
+    def order(pair: tuple[int, Channel]) -> tuple:
+        n, c = pair
+        return (
+            c.confidence == "low",
+            not c.secure,
+            not c.available_24_7,
+            _TYPE_ORDER.index(c.type),
+            c.confidence != "high",
+            n,
+        )
+
+    ranked = sorted(enumerate(service.channels), key=order)
+    return ranked[0][1] if ranked else None
+
+
+def country_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
+    """Countries that get a "who can help here" page: every country an entry names, and `extra_countries`."""
+    return [code for code in area_pages(kb, extra_countries) if len(code) == 2]
+
+
+def by_age(kb: KnowledgeBase) -> list[Service]:
+    """Entries by the age of their newest source, oldest first; entries with no dated source come first."""
+    return sorted(kb.services.services, key=lambda s: (s.last_verified is not None, s.last_verified or dt.date.min))
 
 
 def region_of(kb: KnowledgeBase, country: str) -> list[str]:

@@ -68,6 +68,10 @@ class CsvRow(BaseModel):
     eligibility: str = Field(description="Who can ask, in English (empty if not found).")
     how_to_ask: str = Field(description="How to ask, in English (empty if not found).")
     phones: str = Field(pattern=r"^(\+[1-9]\d{6,14}(; \+[1-9]\d{6,14})*)?$", description="E.164 numbers.")
+    national_numbers: str = Field(
+        pattern=r"^([0-9]{3,15} \([A-Z]{2}\)(; [0-9]{3,15} \([A-Z]{2}\))*)?$",
+        description="Short codes and national-only numbers (phone or SMS), each with the country they work from.",
+    )
     emails: str = Field(description="E-mail addresses, separated by '; '.")
     web: str = Field(description="Web pages and forms, separated by '; '.")
     last_verified: str = Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="Date of the newest source, or empty.")
@@ -78,7 +82,7 @@ def csv_row(service: Service) -> CsvRow:
     """Flatten one entry into a CSV row."""
 
     def channels(*types: str) -> str:
-        return SEPARATOR.join(c.value for c in service.channels if c.type in types)
+        return SEPARATOR.join(c.value for c in service.channels if c.type in types and c.dial_from is None)
 
     def optional(text) -> str:
         return text.en if text is not None else ""
@@ -100,6 +104,7 @@ def csv_row(service: Service) -> CsvRow:
         eligibility=optional(service.eligibility),
         how_to_ask=optional(service.how_to_ask),
         phones=channels("phone"),
+        national_numbers=SEPARATOR.join(f"{c.value} ({c.dial_from})" for c in service.channels if c.dial_from),
         emails=channels("email"),
         web=channels("web_page", "web_form"),
         last_verified=service.last_verified.isoformat() if service.last_verified else "",
@@ -166,8 +171,9 @@ class HsdsOrganization(_Hsds):
 class WhrdChannel(_Hsds):
     """Profile extension: every contact channel with its own source and confidence."""
 
-    type: str = Field(description="web_form, web_page, email, phone, signal, pgp or postal.")
-    value: str = Field(description="The channel's value (E.164 for phones).")
+    type: str = Field(description="web_form, web_page, email, phone, sms, signal, pgp or postal.")
+    value: str = Field(description="The channel's value (E.164 for phones, or the digits dialled in dial_from).")
+    dial_from: str | None = Field(default=None, description="Country a short or national-only number works from.")
     confidence: Literal["high", "medium", "low"] = Field(description="Confidence of this detail.")
     warning: str | None = Field(default=None, description="Warning to show with the channel.")
     source: str = Field(description="Address or reference of the source.")
@@ -260,7 +266,7 @@ def hsds_service(service: Service) -> HsdsService:
                 ],
             )
             for i, c in enumerate(service.channels)
-            if c.type == "phone"
+            if c.type == "phone" and c.dial_from is None
         ],
         languages=[
             HsdsLanguage(
@@ -288,6 +294,7 @@ def hsds_service(service: Service) -> HsdsService:
             WhrdChannel(
                 type=c.type,
                 value=c.value,
+                dial_from=c.dial_from,
                 confidence=c.confidence,
                 warning=c.warning.en if c.warning else None,
                 source=sources[c.source],

@@ -32,7 +32,7 @@ FORBIDDEN_TAGS = {
 }
 # Attributes whose value is a URL the browser may follow or fetch.
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "background", "cite"}
-SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel", "sms"}
 # Attributes that load content by themselves: only the site's own files.
 FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
 

@@ -278,10 +278,11 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def check_vocabularies(model: VocabulariesFile, source: Source, languages: list[str]) -> list[Problem]:
-    """Unique ids in each vocabulary; regions by M49 code."""
+    """Unique ids in each vocabulary; regions by M49 code; every kind of support translated as the others are."""
     problems = []
     for list_name in ("tags", "actors", "support_kinds", "audiences"):
         problems += _unique_ids(source, (list_name,), getattr(model, list_name))
+    problems += _untranslated_kinds(model, source)
     for r, region in enumerate(model.regions):
         if not region.code.isdigit():
             problems.append(
@@ -291,6 +292,31 @@ def check_vocabularies(model: VocabulariesFile, source: Source, languages: list[
                     "regions use three-digit codes such as 002 (Africa)",
                 )
             )
+    return problems
+
+
+def _untranslated_kinds(model: VocabulariesFile, source: Source) -> list[Problem]:
+    """A kind of support lacking a translation that every other kind has (a kind added in English only).
+
+    Kinds label listing pages, filters and "who can help" lists in every language, so a new one
+    must come with its drafts; a language no kind is translated into yet (a new one) is not required.
+    """
+    problems = []
+    kinds = model.support_kinds
+    for k, kind in enumerate(kinds):
+        others = [other for other in kinds if other is not kind]
+        for part in ("label", "description"):
+            expected = set.intersection(*(set(getattr(o, part).translations) for o in others)) if others else set()
+            missing = sorted(expected - set(getattr(kind, part).translations))
+            if missing:
+                problems.append(
+                    source.problem(
+                        ("support_kinds", k, part),
+                        f"kind of support '{kind.id}' has no {part} in {', '.join(missing)}",
+                        f"add a draft translation for {', '.join(missing)} as the other kinds have "
+                        '(xx: {text: "...", status: draft}), then run make stamp',
+                    )
+                )
     return problems
 
 

@@ -35,7 +35,7 @@ _PREPARE = """() => {
   for (const d of document.querySelectorAll('details')) d.open = true;
   for (const a of document.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href');
-    if (!/^(https?:|mailto:|tel:|#)/i.test(href)) a.removeAttribute('href');
+    if (!/^(https?:|mailto:|tel:|sms:|#)/i.test(href)) a.removeAttribute('href');
   }
 }"""
 # Page numbers in the footer; header and footer templates are rendered by Chromium itself.

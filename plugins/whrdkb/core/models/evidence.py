@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from .common import Id, LocalizedText, Model, SeedFile, described, rule_error
+from .geo import AreaCode
 
 _DIGITS = re.compile(r"^(0|[1-9][0-9]*)$")
 
@@ -141,6 +142,12 @@ class Meeting(Model):
     host: LocalizedText = described("Host", "Who hosted it.", "Collective Campaign for Peace (COCAP)")
     place: LocalizedText = described("Place", "Where it was held.", "Janakpur, Madhesh Province")
     dates: LocalizedText = described("Dates", "As printed (no year is added if the source gives none).", "19–20 June")
+    country: AreaCode | None = described(
+        "Country",
+        "ISO 3166 code of the country where it was held: its directory page links the meeting.",
+        "NP",
+        default=None,
+    )
     seed: SeedFile = described("Source", "File name of the account in shared/seeds.", "000_02d6e788218f8616.txt")
     summary: LocalizedText = described("Summary", "Who met and why.", "Defenders from across Madhesh Province met…")
     guideline_priorities: list[LocalizedText] = described(

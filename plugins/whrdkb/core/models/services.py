@@ -5,7 +5,9 @@ and names its source. Contact channels carry their own source and confidence.
 Safety rules enforced here, each with a clear error:
 
 - phone numbers are valid and stored in E.164 (`+35312100489`); pages show the
-  international format and link `tel:` with exactly the same digits;
+  international format and link `tel:` with exactly the same digits; a short code
+  or toll-free number that only works inside one country (`1145` in Nepal) is
+  stored as the digits dialled there, with that country in `dial_from`;
 - PGP keys only as full fingerprints (40 or 64 hex digits), never short ids;
 - no bidirectional control characters in any contact field (they can make a
   number or address display differently from what is dialled or linked);
@@ -39,13 +41,16 @@ from .common import (
 from .geo import AreaCode, LanguageCode
 
 Confidence = Literal["high", "medium", "low"]
-ChannelType = Literal["web_form", "web_page", "email", "phone", "signal", "pgp", "postal"]
+ChannelType = Literal["web_form", "web_page", "email", "phone", "sms", "signal", "pgp", "postal"]
+# Types whose value is a number (international in E.164, or dialled as written inside `dial_from`).
+NUMBER_TYPES = ("phone", "sms", "signal")
 
 # Characters that reorder text on screen (Trojan Source, CVE-2021-42574) or hide it.
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _HEX = re.compile(r"^[0-9A-F]+$")
+_NATIONAL = re.compile(r"^[0-9]{3,15}$")
 
 
 def no_bidi_controls(value: str | None) -> str | None:
@@ -124,14 +129,22 @@ class Channel(Model):
 
     type: ChannelType = described(
         "Type",
-        "web_form, web_page, email, phone, signal, pgp (a key fingerprint) or postal.",
+        "web_form, web_page, email, phone, sms (text messages), signal, pgp (a key fingerprint) or postal.",
         "phone",
     )
     value: ContactText = described(
         "Value",
-        "Phone and Signal numbers in E.164 (+35312100489); e-mail address; https address; "
+        "Phone, SMS and Signal numbers in E.164 (+35312100489), or the digits dialled inside the country "
+        "named in dial_from (1145); e-mail address; https address; "
         "PGP fingerprint (40 or 64 hex digits); postal address (never a shelter's).",
         "+35312100489",
+    )
+    dial_from: AreaCode | None = described(
+        "Dialled only from",
+        "For a short code or national-only number (written as the digits dialled there): the ISO 3166 code "
+        "of the country it works from. Left out for numbers in E.164.",
+        "NP",
+        default=None,
     )
     label: LocalizedText | None = described(
         "Label",
@@ -173,7 +186,14 @@ class Channel(Model):
     @model_validator(mode="after")
     def _check_value(self) -> Channel:
         value = self.value
-        if self.type in ("phone", "signal") and (value.startswith("+") or self.type == "phone"):
+        if self.dial_from is not None:
+            if self.type not in ("phone", "sms") or not _NATIONAL.match(value):
+                raise rule_error(
+                    f"'{value}' with dial_from {self.dial_from} is not a number dialled inside one country",
+                    "write a phone or sms short code as digits only (1145, 1195); leave dial_from out for "
+                    "numbers written with + and the country code",
+                )
+        elif self.type in NUMBER_TYPES and (value.startswith("+") or self.type != "signal"):
             self.value = _e164(value)
         elif self.type == "email" and not _EMAIL.match(value):
             raise rule_error(
@@ -195,15 +215,14 @@ class Channel(Model):
     @property
     def display(self) -> str:
         """The value as readers see it (phone numbers grouped)."""
-        return (
-            format_phone(self.value) if self.type in ("phone", "signal") and self.value.startswith("+") else self.value
-        )
+        return format_phone(self.value) if self.type in NUMBER_TYPES and self.value.startswith("+") else self.value
 
     @property
     def href(self) -> str | None:
         """The link a reader follows, or None for values that are not links."""
         return {
             "phone": f"tel:{self.value}",
+            "sms": f"sms:{self.value}",
             "email": f"mailto:{self.value}",
             "web_form": self.value,
             "web_page": self.value,
@@ -394,6 +413,13 @@ class Service(Model):
     )
     confidence: Confidence = described(
         "Confidence", "Overall confidence of the entry, as the facts file rates it.", "medium"
+    )
+    warnings: list[LocalizedText] = described(
+        "Warnings",
+        "What a reader must know before using any channel, as the sources say: police or security forces "
+        "named as a source of threat, complaints that cannot be anonymous, disputed independence.",
+        ["A complaint cannot be lodged anonymously."],
+        default_factory=list,
     )
     conflicts: list[LocalizedText] = described(
         "Conflicts and staleness",

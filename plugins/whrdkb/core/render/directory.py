@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from babel.dates import format_skeleton
+
 from ..directory import (
     RenderOptions,
     area_pages,
+    country_pages,
     expanded_areas,
+    first_shown,
+    for_place,
     is_stale,
     listing,
     narrower_areas,
+    place_rank,
     position,
     region_of,
     rows_for_service,
+    safest_channel,
     services_in,
     services_of_kind,
     wider_areas,
@@ -32,6 +39,7 @@ def render_directory(kb: KnowledgeBase, language: str, options: RenderOptions) -
     pages = [render_directory_home(kb, language, options)]
     pages += [render_kind(kb, language, options, kind.id) for kind in kb.vocabularies.support_kinds]
     pages += [render_area(kb, language, options, code) for code in area_pages(kb, SEED_COUNTRIES)]
+    pages += [render_country(kb, language, options, code) for code in country_pages(kb, SEED_COUNTRIES)]
     pages += [render_service(kb, language, options, service) for service in kb.services.services]
     return pages
 
@@ -65,6 +73,13 @@ def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         }
         return Safe(" ".join(f'data-{k}="{escape_text(v)}"' for k, v in values.items()))
 
+    def freshness(service: Service, short: bool = False) -> Safe:
+        """How recent the entry's newest source is, in words and the reader's calendar language."""
+        if service.last_verified is None:
+            return ctx.ui("fresh_card_undated" if short else "fresh_undated")
+        month = format_skeleton("yMMMM", service.last_verified, locale=language)
+        return ctx.ui_fill("fresh_card" if short else "fresh_checked", date=month)
+
     def covers(code: str) -> str:
         """Area codes whose entries work in `code` (for the filter script): itself and its regions."""
         return " ".join([code, *region_of(kb, code)]) if len(code) == 2 else code
@@ -77,6 +92,8 @@ def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         covers=covers,
         data_attributes=data_attributes,
         stale=lambda s: is_stale(s, options),
+        freshness=freshness,
+        safest=safest_channel,
         options=options,
     )
 
@@ -94,6 +111,7 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         source_of(kb, "services.yaml", ("services",)),
         kinds=kinds,
         areas=areas,
+        countries=sorted(country_pages(kb, SEED_COUNTRIES), key=lambda c: area_name(c, language, "").casefold()),
         services=listing(kb),
         **directory_helpers(ctx, options),
         meta=LISTING,
@@ -141,6 +159,43 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
         wider=wider_areas(kb, code),
         narrower=narrower_areas(kb, code),
         count=count,
+        **helpers,
+        meta=LISTING,
+    )
+
+
+def render_country(kb: KnowledgeBase, language: str, options: RenderOptions, code: str) -> GeneratedPage:
+    """Who can help in one country: entries based there by kind, then those for its region, then worldwide.
+
+    Each entry shows its safest channel, its warnings and how recent its newest source is; a
+    network meeting held in the country is linked with the services it asked to have mapped.
+    """
+    ctx = RenderContext(kb, language)
+    helpers = directory_helpers(ctx, options)
+    serving, _ = for_place(kb, listing(kb), code)
+    rank = {id(s): place_rank(kb, s, code) for s in serving}
+    national = [s for s in serving if rank[id(s)] == 0]
+    # Each list names at most SHOWN_PER_KIND entries and counts the rest, linked to the country's
+    # listing (which links its region's and the worldwide one): pages stay short, and their size
+    # does not grow with the number of countries times the number of entries.
+    groups = [
+        (kind.id, *first_shown([s for s in national if s.category == "service" and s.kinds[:1] == [kind.id]]))
+        for kind in kb.vocabularies.support_kinds
+    ]
+    name = area_name(code, language, kb.ui_text("worldwide", language).text)
+    return render_page(
+        "directory/country.md.j2",
+        f"{FOLDER}/country-{code.lower()}.md",
+        ctx,
+        kb.ui_text("country_title", language).text.replace("{country}", name),
+        source_of(kb, "services.yaml", ("services",)),
+        code=code,
+        country=name,
+        groups=[group for group in groups if group[1]],
+        others=first_shown([s for s in national if s.category != "service" or not s.kinds]),
+        regional=first_shown([s for s in serving if rank[id(s)] == 1]),
+        worldwide=first_shown([s for s in serving if rank[id(s)] == 2]),
+        meetings=[m for m in kb.evidence.meetings if m.country == code],
         **helpers,
         meta=LISTING,
     )

@@ -43,7 +43,7 @@ def escape_text(text: object) -> Safe:
     return Safe(value)
 
 
-_URL_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+_URL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 # Characters that would end or break a Markdown link destination.
 _URL_BREAKERS = {c: f"%{ord(c):02X}" for c in " ()<>[]\"'`\\"}
 
@@ -56,7 +56,7 @@ def escape_url(url: object) -> Safe:
     """A URL for a Markdown link destination: allowed schemes only, link-breaking characters percent-encoded."""
     value = str(url).strip()
     if not value.lower().startswith(_URL_SCHEMES):
-        raise UnsafeURLError(f"refusing to link {value!r}: only https, http, mailto and tel links are generated")
+        raise UnsafeURLError(f"refusing to link {value!r}: only https, http, mailto, tel and sms links are generated")
     return Safe("".join(_URL_BREAKERS.get(c, c) for c in value))
 
 

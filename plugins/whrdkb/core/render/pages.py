@@ -53,8 +53,15 @@ class RenderContext:
 
     # Interface string `key` with the number `n` in place of its {n} → escaped Markdown.
     def ui_count(self, key: str, n: int) -> Safe:
+        return self.ui_fill(key, n=str(n))
+
+    # Interface string `key` with each {name} replaced by values[name] (plain text) → escaped Markdown.
+    def ui_fill(self, key: str, **values: str) -> Safe:
         rendition = self.kb.ui_text(key, self.language)
-        return self._mark(rendition.model_copy(update={"text": rendition.text.replace("{n}", str(n))}))
+        text = rendition.text
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return self._mark(rendition.model_copy(update={"text": text}))
 
     # Plain text of a LocalizedText for titles (HTML-escaped, no markers).
     def plain(self, value: LocalizedText) -> str:
@@ -107,7 +114,15 @@ def render_page(
 ) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
     body = _ENV.get_template(template).render(
-        ctx=ctx, t=ctx.text, ui=ctx.ui, ui_count=ctx.ui_count, slug=slug, kb=ctx.kb, url=escape_url, **values
+        ctx=ctx,
+        t=ctx.text,
+        ui=ctx.ui,
+        ui_count=ctx.ui_count,
+        ui_fill=ctx.ui_fill,
+        slug=slug,
+        kb=ctx.kb,
+        url=escape_url,
+        **values,
     )
     meta = front_matter(
         {
