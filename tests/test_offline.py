@@ -18,7 +18,7 @@ from whrdkb.core.bundles import make_bundles, read_checksums
 def offline_build(tmp_path_factory) -> Path:
     """The real offline build (OFFLINE=true), as make bundles makes it."""
     project = copy_project(tmp_path_factory.mktemp("offline"))
-    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1780272000"}
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site"],
         cwd=project,
@@ -33,7 +33,7 @@ def offline_build(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundles(offline_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundles")
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
+    os.environ["SOURCE_DATE_EPOCH"] = "1780272000"
     try:
         make_bundles(offline_build, out, LANGUAGES)
     finally:
@@ -42,7 +42,7 @@ def bundles(offline_build, tmp_path_factory) -> Path:
 
 
 def test_the_same_site_gives_the_same_bytes(offline_build, bundles, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")
     again = make_bundles(offline_build, tmp_path, LANGUAGES)
     assert [(b.name, b.sha256) for b in again] == [(b.name, b.sha256) for b in read_checksums(bundles)]
     for bundle in again:

@@ -19,4 +19,4 @@ def test_nearest_first_and_the_rest_left_out():
     assert all(place_rank(KB, s, "NP") is None for s in left_out)
     assert any("GT" in s.areas for s in left_out)  # a Guatemalan service does not serve Nepal
     worldwide = [s for s in serving if "worldwide" in s.areas]
-    assert worldwide and serving[-len(worldwide):] == worldwide
+    assert worldwide and serving[-len(worldwide) :] == worldwide

@@ -7,11 +7,12 @@ the contributor field reference are generated from them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -25,7 +26,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import core_schema
+
+from .errors import rule_error
+from .textrules import check_quote, check_text, contact_error, hidden_character_error
 
 # The language the data is written in. Every other language is a translation
 # of it; a translation records whether a native speaker has reviewed it.
@@ -35,15 +39,6 @@ SOURCE_LANGUAGE = "en"
 def described(title: str, description: str, example: Any, **kwargs: Any) -> Any:
     """A model field with the title, description and example every field must have."""
     return Field(title=title, description=description, examples=[example], **kwargs)
-
-
-def rule_error(message: str, hint: str, at: tuple = (), key: bool = False) -> PydanticCustomError:
-    """A validation error with a maintainer-facing hint (read back by the loader).
-
-    `at` is a path below the value being validated where the problem stands
-    (for example a list index); `key` points at the field name rather than its value.
-    """
-    return PydanticCustomError("kb_rule", "{message}", {"message": message, "hint": hint, "at": at, "key": key})
 
 
 class Model(BaseModel):
@@ -95,11 +90,39 @@ DocumentRef = _reference("documents")
 RowRef = _reference("rows")
 ServiceRef = _reference("services")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text, trimmed."""
+_Trimmed = StringConstraints(strip_whitespace=True, min_length=1)
 
-PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
-"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD."""
+Text = Annotated[str, _Trimmed, AfterValidator(check_text)]
+"""Non-empty text, trimmed, under the text rule (textrules.py): no invisible character, sound contact details."""
+
+Quote = Annotated[str, _Trimmed, AfterValidator(check_quote)]
+"""A source's own words: the text rule without the contact checks (a quote keeps a number as the source printed it)."""
+
+
+def not_after_build(value: Any, info: ValidationInfo) -> Any:
+    """A date (or partial date) no later than the build's date, given by the loader in the validation context."""
+    today = (info.context or {}).get("build_date")
+    if today is None or value is None:
+        return value
+    later = value > today if isinstance(value, dt.date) else value > today.isoformat()[: len(value)]
+    if later:
+        raise rule_error(
+            f"the date {value} is later than the date of this build ({today})",
+            "write the date the source itself shows; a source cannot be dated in the future "
+            "(the build's date is SOURCE_DATE_EPOCH, else the date of the last commit, else today)",
+        )
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(not_after_build)]
+"""A date, YYYY-MM-DD, no later than the build's date."""
+
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(not_after_build),
+]
+"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD, no later than the build's date."""
 
 
 # Booleans must be written true/false: YAML 1.1's yes/no/on/off are refused.
@@ -125,7 +148,7 @@ def fingerprint(text: str) -> str:
 class Translation(Model):
     """One translation of a text, with its review state."""
 
-    text: Text = described(
+    text: Annotated[str, _Trimmed] = described(
         "Translated text",
         "The text in this language.",
         "Stress psychologique et traumatisme",
@@ -154,7 +177,11 @@ class LocalizedText(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
     __pydantic_extra__: dict[str, Translation]  # type: ignore[assignment]
 
-    en: Text = described("English text", "The text in English, the source language.", "Psychological stress and trauma")
+    en: Annotated[str, _Trimmed] = described(
+        "English text", "The text in English, the source language.", "Psychological stress and trauma"
+    )
+    # Whether phone numbers, e-mails and addresses inside the texts get the channels' checks (textrules.py).
+    checks_contacts: ClassVar[bool] = True
 
     # A plain string means "English only"; anything else is validated as a block.
     @model_validator(mode="before")
@@ -178,6 +205,18 @@ class LocalizedText(BaseModel):
                         at=(language,),
                         key=True,
                     )
+        return self
+
+    # The text rule (textrules.py) on every language's text: the invisible characters its script needs are
+    # allowed in that language's text only.
+    @model_validator(mode="after")
+    def _text_rule(self) -> LocalizedText:
+        texts = [(SOURCE_LANGUAGE, (SOURCE_LANGUAGE,), self.en)]
+        texts += [(code, (code, "text"), t.text) for code, t in self.translations.items()]
+        for language, at, text in texts:
+            error = hidden_character_error(text, language, at) or (self.checks_contacts and contact_error(text, at))
+            if error:
+                raise error
         return self
 
     @classmethod
@@ -208,6 +247,15 @@ class LocalizedText(BaseModel):
         if found.of is not None and found.of != fingerprint(self.en):
             return Rendition(text=found.text, language=language, state="stale")
         return Rendition(text=found.text, language=language, state=found.status)
+
+
+class ReportedText(LocalizedText):
+    """A text that reports what sources print, mistakes included (a number no longer valid, a garbled address).
+
+    The text rule holds, but the contact details inside it are not checked as channel values are.
+    """
+
+    checks_contacts: ClassVar[bool] = False
 
 
 class Rendition(BaseModel):
