@@ -27,7 +27,7 @@ from whrdkb.core.directory import (
     services_in,
     services_of_kind,
 )
-from whrdkb.core.export import export_csv, export_hsds, export_json
+from whrdkb.core.export import FORMULA_STARTS, export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
 from whrdkb.core.render.matrix import render_row
@@ -376,6 +376,23 @@ def test_csv_export_rows_validate_against_their_schema():
     validator = jsonschema.Draft202012Validator(schema)
     for row in rows:
         validator.validate(row)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(project):
+    svc = project / "data" / "services.yaml"
+    edit(svc, 'name: "Front Line Defenders (FLD)"', """name: '=HYPERLINK("https://example.org/x","Call")'""")
+    edit(svc, 'summary:\n      en: "Protection grants,', 'summary:\n      en: "@SUM(1+1) Protection grants,')
+    kb = load_knowledge_base(project / "data", LANGS)
+    row = next(r for r in csv.DictReader(io.StringIO(export_csv(kb))) if r["id"] == "front-line-defenders")
+    assert row["name"] == '\'=HYPERLINK("https://example.org/x","Call")'
+    assert row["summary"].startswith("'@SUM(1+1) Protection grants,")
+    assert row["phones"].startswith("'+35312100489; ")
+    assert all(not cell.startswith(FORMULA_STARTS) for r in csv.reader(io.StringIO(export_csv(kb))) for cell in r)
+    # The JSON and HSDS exports keep the text as written.
+    fld = next(s for s in json.loads(export_json(kb))["services"] if s["id"] == "front-line-defenders")
+    assert fld["name"] == '=HYPERLINK("https://example.org/x","Call")'
+    hsds = next(s for s in json.loads(export_hsds(kb))["services"] if s["whrd_id"] == "front-line-defenders")
+    assert hsds["name"] == '=HYPERLINK("https://example.org/x","Call")'
 
 
 def test_hsds_export_validates_against_its_profile_schema():
