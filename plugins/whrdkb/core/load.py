@@ -212,6 +212,7 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
             loc,
             f"this list has {_count(ctx.get('actual_length', 0), 'entry', 'entries')} but needs at least {least}",
             _SHORT_LIST_HINTS.get(name, f"add entries until there are {least}"),
+            key=True,
         )
     if kind == "literal_error":
         return source.problem(loc, f"'{value}' is not an allowed value", f"use one of: {ctx.get('expected', '')}")
@@ -219,7 +220,7 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
         return source.problem(loc, f"'{value}' is not in the expected form", _pattern_hint(name))
     if kind == "string_too_short":
         return source.problem(loc, "this text is empty", "write the text, or remove the field if it is optional")
-    if kind in ("decimal_max_digits", "decimal_parsing"):
+    if kind in ("decimal_max_digits", "decimal_parsing", "finite_number"):
         limit = f" (at most {ctx['max_digits']} digits)" if "max_digits" in ctx else ""
         return source.problem(
             loc, f"'{_short(value)}' is not a number this field can take{limit}", "write the number in digits, as 7500"
