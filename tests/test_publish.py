@@ -8,34 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_only, copy_project, edit
+from conftest import edit, make_command, makefile_project
 from whrdkb.core import publish
 from whrdkb.core.publish import BUILD_FOLDERS, OFFLINE_BUILD, recover, swap_into_place
 
-VENV = Path(sys.prefix)
 LEFTOVERS = (*BUILD_FOLDERS.values(), OFFLINE_BUILD, "site.old", "bundles.old", "pdfs.old")
 
 
-def make(project: Path, target: str = "site", **kwargs) -> subprocess.Popen:
-    """`make TARGET` as the README says, with this test run's virtual environment (no reinstall)."""
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the build's date: the commit's
+def make(project: Path, **kwargs) -> subprocess.Popen:
+    """`make site`, its build's date the commit's (SOURCE_DATE_EPOCH unset)."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     return subprocess.Popen(
-        ["make", target, f"VENV={VENV}", "-o", f"{VENV}/.site-installed"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **kwargs,
+        make_command(), cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
     )
 
 
@@ -75,12 +66,7 @@ def processes_in(project: Path) -> list[tuple[int, str]]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A project copy in a git checkout of its own (the build's date is the commit's), built once by make site."""
-    project = copy_project(tmp_path_factory.mktemp("publish"))
-    build_only(project, ("en", "fr"))
-    shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    (project / "pyproject.toml").write_text("")  # make's prerequisite; the install step is skipped
-    (project / "requirements").mkdir()
-    (project / "requirements" / "site.txt").write_text("")
+    project = makefile_project(tmp_path_factory.mktemp("publish"))
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"]
     subprocess.run([*git, "init", "-q"], cwd=project, check=True)
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)

@@ -126,27 +126,85 @@ def test_the_list_of_invisible_characters_matches_unicode():
     assert set(SCRIPT_NEEDS) == {"ne", "ar"}
 
 
-def test_an_invalid_phone_number_inside_a_text_is_refused(data):
-    svc = data / "services.yaml"
-    edit(svc, HOW, 'how_to_ask:\n      en: "Through open calls, or call +353 1 210 048.')
-    line = line_of(svc, "+353 1 210 048.")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:{column_of(svc, line, '+353')}: service shelter-city › how_to_ask › en: '+353 1 210 048' is "
-        "not a valid international phone number. Check the digits against the source and write it with + and the "
-        "country code (for example +353 1 210 0489)."
-    ]
+# ---------------------------------------------------------------- one mistake, one exact message
+
+# (what it is, text of services.yaml, its replacement, text that finds the line, column, message);
+# the column is a number, or the text whose first character is at fault.
+ONE_MISTAKE = [
+    (
+        "an invalid phone number inside a text",
+        HOW,
+        'how_to_ask:\n      en: "Through open calls, or call +353 1 210 048.',
+        "+353 1 210 048.",
+        "+353",
+        "service shelter-city › how_to_ask › en: '+353 1 210 048' is not a valid international phone number. "
+        "Check the digits against the source and write it with + and the country code (for example +353 1 210 0489).",
+    ),
+    (
+        "a look-alike letter in a web address inside a text (a Cyrillic і)",
+        HOW,
+        'how_to_ask:\n      en: "Through open calls on https://shelterc\u0456ty.org/apply.',
+        "https://shelterc",
+        "https",
+        "service shelter-city › how_to_ask › en: 'https://shelterc\u0456ty.org/apply' is not a well-formed web "
+        "address. Write the full address, starting with https://, its domain in plain Latin letters.",
+    ),
+    (
+        "last_verified, a rule over the whole entry, at its own line",
+        "    last_verified: 2023-10-20",
+        "    last_verified: 2023-10-19",
+        "last_verified: 2023-10-19",
+        20,
+        "service shelter-city › last_verified: The last_verified date is 2023-10-19, but the newest dated source "
+        "is 2023-10-20. Set last_verified: 2023-10-20 (it is the date of the newest source, never today's date).",
+    ),
+    (
+        "a status without its note, at the status",
+        "    category: service\n",
+        "    category: service\n    status: stopped\n",
+        "status: stopped",
+        13,
+        "service shelter-city › status: The status is 'stopped' but no 'status_note' explains it. "
+        "Add 'status_note:' saying what changed, with the source.",
+    ),
+    (
+        "a text longer than the limit",
+        NAME,
+        'name: "' + "x" * (MAX_TEXT + 1) + '"',
+        "xxxx",
+        11,
+        f"This text has {MAX_TEXT + 1:,} characters; a text may have at most {MAX_TEXT:,}. "
+        "Shorten it: a long document belongs in shared/seeds or a hand-written page, cited from here.",
+    ),
+    (
+        "a NUL byte",
+        NAME,
+        'name: "Shelter City\x00 (Justice & Peace Netherlands)"',
+        "\x00",
+        "\x00",
+        "The file contains U+0000 NUL, an invisible control character that YAML does not allow. Delete it (it is "
+        "invisible in most editors: delete the characters around this column and retype them); such characters "
+        "come from copying out of a PDF, a word processor or a binary file.",
+    ),
+    (
+        "a second document",
+        "services:\n",
+        "---\nservices:\n",
+        "---",
+        1,
+        "A line '---' starts a second document here, and a data file holds one. "
+        "Delete the '---' line (if a second file was pasted in, move its entries into the lists above).",
+    ),
+]
 
 
-def test_a_look_alike_address_inside_a_text_is_refused(data):
-    """A Cyrillic 'о' in a domain reads as a Latin 'o': the address is not sound."""
+@pytest.mark.parametrize("what,old,new,needle,column,message", ONE_MISTAKE, ids=[case[0] for case in ONE_MISTAKE])
+def test_one_mistake_gives_one_exact_message(data, what, old, new, needle, column, message):
     svc = data / "services.yaml"
-    edit(svc, HOW, 'how_to_ask:\n      en: "Through open calls on https://shelterc\u0456ty.org/apply.')
-    line = line_of(svc, "https://shelterc")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:{column_of(svc, line, 'https')}: service shelter-city › how_to_ask › en: "
-        "'https://shelterc\u0456ty.org/apply' is not a well-formed web address. Write the full address, starting "
-        "with https://, its domain in plain Latin letters."
-    ]
+    edit(svc, old, new)
+    line = line_of(svc, needle)
+    column = column if isinstance(column, int) else column_of(svc, line, column)
+    assert problems_of(data) == [f"{SVC}:{line}:{column}: {message}"]
 
 
 # ---------------------------------------------------------------- dates
@@ -171,17 +229,6 @@ def test_a_future_source_date_and_last_verified_are_refused(data):
 # ---------------------------------------------------------------- whole-entry rules at the field at fault
 
 
-def test_last_verified_is_reported_at_its_own_line(data):
-    svc = data / "services.yaml"
-    edit(svc, "    last_verified: 2023-10-20", "    last_verified: 2023-10-19")
-    line = line_of(svc, "last_verified: 2023-10-19")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:20: service shelter-city › last_verified: The last_verified date is 2023-10-19, but the "
-        "newest dated source is 2023-10-20. Set last_verified: 2023-10-20 (it is the date of the newest source, "
-        "never today's date)."
-    ]
-
-
 def test_a_channel_citing_an_unknown_source_is_reported_at_its_source_line(data):
     svc = data / "services.yaml"
     text = svc.read_text(encoding="utf-8")
@@ -195,16 +242,6 @@ def test_a_channel_citing_an_unknown_source_is_reported_at_its_source_line(data)
         p.startswith(f"{SVC}:{line}:17: service shelter-city › channel 1 › source: 'no-such-source' is not one of")
         for p in found
     ), found
-
-
-def test_a_status_without_its_note_is_reported_at_the_status(data):
-    svc = data / "services.yaml"
-    edit(svc, "    category: service\n", "    category: service\n    status: stopped\n")
-    line = line_of(svc, "status: stopped")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:13: service shelter-city › status: The status is 'stopped' but no 'status_note' explains it. "
-        "Add 'status_note:' saying what changed, with the source."
-    ]
 
 
 # ---------------------------------------------------------------- limits, checked before the models
@@ -222,28 +259,7 @@ def test_nesting_deeper_than_the_limit_is_refused_without_traceback(data):
     ]
 
 
-def test_a_text_longer_than_the_limit_is_refused(data):
-    svc = data / "services.yaml"
-    edit(svc, NAME, 'name: "' + "x" * (MAX_TEXT + 1) + '"')
-    line = line_of(svc, "xxxx")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:11: This text has {MAX_TEXT + 1:,} characters; a text may have at most {MAX_TEXT:,}. "
-        "Shorten it: a long document belongs in shared/seeds or a hand-written page, cited from here."
-    ]
-
-
 # ---------------------------------------------------------------- plain words
-
-
-def test_a_nul_byte_gives_its_line_and_column(data):
-    svc = data / "services.yaml"
-    edit(svc, NAME, 'name: "Shelter City\x00 (Justice & Peace Netherlands)"')
-    line = line_of(svc, "\x00")
-    assert problems_of(data) == [
-        f"{SVC}:{line}:24: The file contains U+0000 NUL, an invisible control character that YAML does not allow. "
-        "Delete it (it is invisible in most editors: delete the characters around this column and retype them); "
-        "such characters come from copying out of a PDF, a word processor or a binary file."
-    ]
 
 
 def test_an_unclosed_quote_is_reported_where_it_opens(data):
@@ -258,15 +274,6 @@ def test_an_unclosed_quote_is_reported_where_it_opens(data):
     assert found.endswith(
         "End the text with '; to write ' inside it, write it twice ('') or put the whole text in \" quotes."
     )
-
-
-def test_a_second_document_is_named_as_such(data):
-    svc = data / "services.yaml"
-    edit(svc, "services:\n", "---\nservices:\n")
-    assert problems_of(data) == [
-        f"{SVC}:{line_of(svc, '---')}:1: A line '---' starts a second document here, and a data file holds one. "
-        "Delete the '---' line (if a second file was pasted in, move its entries into the lists above)."
-    ]
 
 
 def test_a_question_with_a_single_answer_is_told_so(data):
