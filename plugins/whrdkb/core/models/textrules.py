@@ -130,42 +130,46 @@ def hidden_character_error(value: str, language: str | None = None, at: tuple = 
     return None
 
 
+def _phone_in_text_is_wrong(found: str) -> bool:
+    digits = re.sub(r"\D", "", found)
+    return len(digits) >= 7 and phone_error("+" + digits) is not None  # "+15 %", "+3 days" are no phone numbers
+
+
+# Contact details inside a text, in the order they are checked: (how they are found, whether one is wrong,
+# what it then is, how to fix it). Web addresses first: what they contain (an @, digits) is checked with them.
+_CONTACTS_IN_TEXT = (
+    (
+        _URL_IN_TEXT,
+        lambda found: not is_web_address(found),
+        "not a well-formed web address",
+        "write the full address, starting with https://, its domain in plain Latin letters",
+    ),
+    (
+        _PHONE_IN_TEXT,
+        _phone_in_text_is_wrong,
+        "not a valid international phone number",
+        "check the digits against the source and write it with + and the country code (for example +353 1 210 0489)",
+    ),
+    (
+        _EMAIL_IN_TEXT,
+        lambda found: not is_email(found),
+        "not a well-formed e-mail address",
+        "write it as name@domain.org in plain Latin letters, without spaces or [at]",
+    ),
+)
+
+
 def contact_error(value: str, at: tuple = ()) -> PydanticCustomError | None:
     """The error for the first phone number, e-mail or web address in a text that a channel would refuse, or None."""
     addresses = [match.span() for match in _URL_IN_TEXT.finditer(value)]
-    for pattern, wrong in (
-        (_URL_IN_TEXT, lambda found: not is_web_address(found)),
-        (_PHONE_IN_TEXT, lambda found: phone_error("+" + re.sub(r"\D", "", found)) is not None),
-        (_EMAIL_IN_TEXT, lambda found: not is_email(found)),
-    ):
+    for pattern, is_wrong, kind, hint in _CONTACTS_IN_TEXT:
         for match in pattern.finditer(value):
             if pattern is not _URL_IN_TEXT and any(a <= match.start() < b for a, b in addresses):
                 continue  # part of a web address, checked as one
             found = match.group().rstrip(_TRAILING)
-            if pattern is _PHONE_IN_TEXT and len(re.sub(r"\D", "", found)) < 7:
-                continue  # "+15 %", "+3 days": not a phone number
-            if wrong(found):
-                kind, hint = {
-                    _PHONE_IN_TEXT: (
-                        "not a valid international phone number",
-                        "check the digits against the source and write it with + and the country code "
-                        "(for example +353 1 210 0489)",
-                    ),
-                    _EMAIL_IN_TEXT: (
-                        "not a well-formed e-mail address",
-                        "write it as name@domain.org in plain Latin letters, without spaces or [at]",
-                    ),
-                    _URL_IN_TEXT: (
-                        "not a well-formed web address",
-                        "write the full address, starting with https://, its domain in plain Latin letters",
-                    ),
-                }[pattern]
-                return rule_error(
-                    f"'{found}' is {kind}",
-                    hint,
-                    at=at,
-                    fragment=(found, value.count(found, 0, match.start()) + 1),
-                )
+            if is_wrong(found):
+                occurrence = value.count(found, 0, match.start()) + 1
+                return rule_error(f"'{found}' is {kind}", hint, at=at, fragment=(found, occurrence))
     return None
 
 
