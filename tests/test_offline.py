@@ -62,7 +62,7 @@ def test_each_language_copy_holds_its_own_pages_and_the_shared_files(bundles):
     assert "whrd-kb-all/fr/index.html" in names["all"] and "whrd-kb-all/index.html" in names["all"]
     assert not [n for names_ in names.values() for n in names_ if n.endswith(".map")]
     entry = zipfile.ZipFile(bundles / "whrd-kb-all.zip").getinfo("whrd-kb-all/index.html")
-    assert entry.date_time == (2026, 1, 1, 0, 0, 0)
+    assert entry.date_time == (2026, 6, 1, 0, 0, 0)
     redirect = zipfile.ZipFile(bundles / "whrd-kb-fr.zip").read("whrd-kb-fr/index.html").decode()
     assert "url=fr/index.html" in redirect
 
