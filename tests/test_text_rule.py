@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, build_only, copy_project, edit, mkdocs_build
+from conftest import BIN, LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build
 from test_loader_traps import line_of, problems_of
 from whrdkb.core.builddate import build_date
+from whrdkb.core.load import validate_source, validation_context
+from whrdkb.core.models import DATA_FILES
 from whrdkb.core.models.textrules import HIDDEN, SCRIPT_NEEDS
-from whrdkb.core.yamlsource import MAX_DEPTH, MAX_TEXT
+from whrdkb.core.yamlsource import MAX_DEPTH, MAX_TEXT, read_yaml
 
 SVC = "data/services.yaml"
 RLO, ZWSP, ZWJ, ZWNJ = "\u202e", "\u200b", "\u200d", "\u200c"
@@ -320,3 +322,46 @@ def _run(argv: list[str], cwd: Path):
     import subprocess
 
     return subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_no_field_of_any_file_lets_a_direction_control_through(name):
+    """A right-to-left override appended to every value of a real data file: every value's line is refused.
+
+    But a status and a translation's fingerprint (`of`), which take fixed forms: refused too, they would
+    keep their translation's text from being checked in the same run.
+    """
+    source, found = read_yaml(ROOT / "data" / name, f"data/{name}")
+    assert source is not None and not found
+
+    def poison(value, key=None):
+        if isinstance(value, dict):
+            return {k: poison(item, k) for k, item in value.items()}
+        if isinstance(value, list):
+            return [poison(item) for item in value]
+        return value + RLO if isinstance(value, str) and key not in ("status", "of") else value
+
+    source.data = poison(source.data)
+    values = {path for path in source.positions if str(_at(source.data, path)).endswith(RLO)}
+    context = validation_context({name: source}, LANGUAGES, build_date(ROOT))
+    _, problems = validate_source(source, DATA_FILES[name], context)
+    refused = {problem.line for problem in problems}
+
+    def block(path: tuple) -> tuple:
+        """A text with its translations reports the first of its texts at fault: the block is the unit."""
+        if path[-1] == "text" and len(path) > 1 and path[-2] in LANGUAGES:
+            return path[:-2]
+        return path[:-1] if path[-1] == "en" else path
+
+    missed = [
+        source.positions[path]
+        for path in values
+        if not any(source.positions[block(path)][0] <= line <= source.ends[block(path)][0] for line in refused)
+    ]
+    assert not missed, sorted(missed)[:10]
+
+
+def _at(data, path):
+    for step in path:
+        data = data[step]
+    return data
