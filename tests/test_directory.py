@@ -344,7 +344,7 @@ def test_source_date_epoch_sets_the_build_date(monkeypatch):
 
 
 def test_stale_badge_follows_source_date_epoch(project):
-    # After the newest source's date (no date may be later than the build's), within a year of pbi's.
+    # After the newest source's date (no date may lie after SOURCE_DATE_EPOCH's), within a year of pbi's.
     env_date = int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp())
     import os
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BIN, LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build
 from test_loader_traps import line_of, problems_of
-from whrdkb.core.builddate import build_date
+from whrdkb.core.builddate import latest_date
 from whrdkb.core.load import validate_source, validation_context
 from whrdkb.core.models import DATA_FILES
 from whrdkb.core.models.textrules import HIDDEN, SCRIPT_NEEDS
@@ -218,9 +218,8 @@ def test_a_future_source_date_and_last_verified_are_refused(data):
     edit(svc, "    last_verified: 2023-10-20", "    last_verified: 2099-01-01")
     source_line, verified_line = line_of(svc, "date: 2099-01-01"), line_of(svc, "last_verified: 2099-01-01")
     later = (
-        f"The date 2099-01-01 is later than the date of this build ({build_date(data.parent)}). Write the date the source itself shows; "
-        "a source cannot be dated in the future (the build's date is SOURCE_DATE_EPOCH, else the date of the last "
-        "commit, else today)."
+        f"The date 2099-01-01 lies in the future (after {latest_date(data.parent)}). Write the date the source "
+        "itself shows; a source cannot be dated in the future (today is SOURCE_DATE_EPOCH's date when it is set)."
     )
     assert problems_of(data) == [
         f"{SVC}:{source_line}:15: service shelter-city › source jp-2020 › date: {later}",
@@ -343,7 +342,7 @@ def test_no_field_of_any_file_lets_a_direction_control_through(name):
 
     source.data = poison(source.data)
     values = {path for path in source.positions if str(_at(source.data, path)).endswith(RLO)}
-    context = validation_context({name: source}, LANGUAGES, build_date(ROOT))
+    context = validation_context({name: source}, LANGUAGES, latest_date(ROOT))
     _, problems = validate_source(source, DATA_FILES[name], context)
     refused = {problem.line for problem in problems}
 

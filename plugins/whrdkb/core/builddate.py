@@ -2,7 +2,7 @@
 
 SOURCE_DATE_EPOCH when set (https://reproducible-builds.org/specs/source-date-epoch/), else the
 commit date of HEAD, else the start of today (UTC) outside a git checkout. Pages judge staleness
-by it, the loader refuses dates later than it, zips and PDFs carry it.
+by it, zips and PDFs carry it; the loader refuses dates after `latest_date`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ def build_epoch(root: Path | None = None) -> int:
 def build_date(root: Path | None = None) -> dt.date:
     """The build's date (UTC)."""
     return dt.datetime.fromtimestamp(build_epoch(root), dt.UTC).date()
+
+
+def latest_date(root: Path | None = None) -> dt.date:
+    """The latest date the data may carry: the build's date when SOURCE_DATE_EPOCH sets it, else the later of
+    the build's date and today (a change not yet committed may cite a page dated today)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return build_date(root)
+    return max(build_date(root), dt.datetime.now(dt.UTC).date())
 
 
 @lru_cache(maxsize=8)

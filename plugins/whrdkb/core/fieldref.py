@@ -83,8 +83,8 @@ def _rules_section() -> str:
   spaces as you like), an e-mail address or a web address must be well formed, in
   plain Latin letters. A source's `quote`, a seed's words (`says`) and the
   `conflicts` notes keep contact details as the source prints them.
-- **Dates.** No date may be later than the build's date (`SOURCE_DATE_EPOCH`,
-  else the date of the last commit, else today).
+- **Dates.** No date may lie in the future (after today, or after the date of
+  `SOURCE_DATE_EPOCH` when it is set, as the published builds do).
 """
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .builddate import build_date
+from .builddate import latest_date
 from .models import DATA_FILES
 from .models.evidence import EvidenceFile
 from .models.pathways import PathwaysFile
@@ -68,7 +68,7 @@ def load_knowledge_base(
 ) -> KnowledgeBase:
     """Load and check all data files; raise DataError with every problem found, in every file, at once.
 
-    `today` is the build's date (default: builddate.build_date of the project): no date may be later.
+    `today` is the latest date the data may carry (default: builddate.latest_date of the project).
     """
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
@@ -77,7 +77,7 @@ def load_knowledge_base(
         problems += found
         if source is not None:
             sources[name] = source
-    context = validation_context(sources, languages, today or build_date(data_dir.parent))
+    context = validation_context(sources, languages, today or latest_date(data_dir.parent))
     models: dict[str, BaseModel] = {}
     for name, model_cls in DATA_FILES.items():
         if name not in sources:
@@ -104,7 +104,7 @@ def load_knowledge_base(
 def validation_context(sources: dict[str, Source], languages: list[str], today: dt.date | None = None) -> dict:
     """Known ids of every kind, read from the raw YAML of each file that parsed (see models.common.REFERENCES).
 
-    With the site's languages and the build's date (dates may not be later).
+    With the site's languages and the latest date the data may carry.
     """
 
     def ids(data: Any, *path: str) -> set[str] | None:
@@ -134,7 +134,7 @@ def validation_context(sources: dict[str, Source], languages: list[str], today: 
         }
     if (found := ids(raw.get("services.yaml"), "services")) is not None:
         known["services"] = found
-    return {"ids": known, "languages": list(languages), "build_date": today}
+    return {"ids": known, "languages": list(languages), "latest_date": today}
 
 
 def validate_source(

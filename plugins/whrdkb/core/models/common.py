@@ -99,30 +99,30 @@ Quote = Annotated[str, _Trimmed, AfterValidator(check_quote)]
 """A source's own words: the text rule without the contact checks (a quote keeps a number as the source printed it)."""
 
 
-def not_after_build(value: Any, info: ValidationInfo) -> Any:
-    """A date (or partial date) no later than the build's date, given by the loader in the validation context."""
-    today = (info.context or {}).get("build_date")
-    if today is None or value is None:
+def not_in_future(value: Any, info: ValidationInfo) -> Any:
+    """A date (or partial date) no later than the latest date the loader gives in the validation context."""
+    latest = (info.context or {}).get("latest_date")
+    if latest is None or value is None:
         return value
-    later = value > today if isinstance(value, dt.date) else value > today.isoformat()[: len(value)]
+    later = value > latest if isinstance(value, dt.date) else value > latest.isoformat()[: len(value)]
     if later:
         raise rule_error(
-            f"the date {value} is later than the date of this build ({today})",
+            f"the date {value} lies in the future (after {latest})",
             "write the date the source itself shows; a source cannot be dated in the future "
-            "(the build's date is SOURCE_DATE_EPOCH, else the date of the last commit, else today)",
+            "(today is SOURCE_DATE_EPOCH's date when it is set)",
         )
     return value
 
 
-PastDate = Annotated[dt.date, AfterValidator(not_after_build)]
-"""A date, YYYY-MM-DD, no later than the build's date."""
+PastDate = Annotated[dt.date, AfterValidator(not_in_future)]
+"""A date, YYYY-MM-DD, not in the future."""
 
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
-    AfterValidator(not_after_build),
+    AfterValidator(not_in_future),
 ]
-"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD, no later than the build's date."""
+"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD, not in the future."""
 
 
 # Booleans must be written true/false: YAML 1.1's yes/no/on/off are refused.
