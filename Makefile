@@ -36,27 +36,16 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 
 # Offline copies: a build for file:// (no directory URLs, search inlined), with its PDF editions
 # printed from it (kept in pdfs/ for the online site), zipped reproducibly per language and with
-# all languages, with SHA256SUMS.
+# all languages, with SHA256SUMS. Then (make site) the online build, with the zips and PDFs copied in.
+# `whrdkb publish` (plugins/whrdkb/core/publish.py) builds each into a folder of its own and swaps it
+# into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or
+# pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
+# stops the builds it started and removes their folders.
 bundles: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
-	rm -rf .offline-build
-	OFFLINE=true PDF=true $(BIN)/mkdocs build --strict --site-dir .offline-build
-	$(BIN)/whrdkb pdf --site .offline-build
-	rm -rf pdfs && cp -r .offline-build/pdf pdfs
-	$(BIN)/whrdkb bundles --site .offline-build --out bundles
-	rm -rf .offline-build
+	$(BIN)/whrdkb publish --only-bundles
 
-# Build elsewhere, then swap: a failed build leaves the previous site/ untouched.
-# The download page lists the offline copies and their checksums, so they are made first.
-site: bundles
-	rm -rf .site-build
-	PDF=true $(BIN)/mkdocs build --strict --site-dir .site-build
-	mkdir -p .site-build/downloads && cp bundles/*.zip bundles/SHA256SUMS .site-build/downloads/
-	cp -r pdfs .site-build/pdf
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	mv .site-build site
-	rm -rf site.old
-	@echo "The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/"
+site: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
+	$(BIN)/whrdkb publish
 
 # Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
 serve: $(SITE_STAMP)
@@ -110,4 +99,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf .site-build .offline-build site.old .pytest_cache pdfs
+	rm -rf .site-build .offline-build .bundles-build .pdfs-build site.old bundles.old pdfs.old .pytest_cache pdfs

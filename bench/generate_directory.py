@@ -44,7 +44,8 @@ def synthetic_service(n: int, rng: random.Random, vocab: dict) -> dict:
     kinds = rng.sample([k["id"] for k in vocab["support_kinds"]], rng.randint(1, 3))
     countries = [c for r in vocab["regions"] for c in r["countries"]]
     areas = rng.choice([["worldwide"], [rng.choice([r["code"] for r in vocab["regions"]])], rng.sample(countries, 3)])
-    date = f"20{rng.randint(15, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    # Never later than a build's date (the loader refuses future dates): up to 2025.
+    date = f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return {
         "id": f"synthetic-{n}",
         "name": f"Synthetic service {n}",

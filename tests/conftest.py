@@ -72,6 +72,23 @@ def copy_project(dest: Path, stamps: bool = True) -> Path:
     return dest
 
 
+def makefile_project(dest: Path) -> Path:
+    """A project copy (building en and fr) where `make site` runs with this test run's virtual environment."""
+    project = copy_project(dest)
+    build_only(project, ("en", "fr"))
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    (project / "pyproject.toml").write_text("")  # make's prerequisite; the install step is skipped
+    (project / "requirements").mkdir()
+    (project / "requirements" / "site.txt").write_text("")
+    return project
+
+
+def make_command(target: str = "site") -> list[str]:
+    """`make TARGET` as the README says, with this test run's virtual environment (no reinstall)."""
+    venv = Path(sys.prefix)
+    return ["make", target, f"VENV={venv}", "-o", f"{venv}/.site-installed"]
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace `old` by `new` in a file, failing loudly if `old` is not there."""
     text = path.read_text(encoding="utf-8")

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_only, copy_project, edit
-
-VENV = Path(sys.prefix)
+from conftest import edit, make_command, makefile_project
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess:
     """The README's build command, with this test run's virtual environment (no reinstall)."""
-    return subprocess.run(
-        ["make", "site", f"VENV={VENV}", "-o", f"{VENV}/.site-installed"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    return subprocess.run(make_command(), cwd=project, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A project copy with a good build in site/, marked so a swap would be noticed."""
-    project = copy_project(tmp_path_factory.mktemp("make"))
-    build_only(project, ("en", "fr"))
-    shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    (project / "pyproject.toml").write_text("")  # make's prerequisite; the install step is skipped
-    (project / "requirements").mkdir()
-    (project / "requirements" / "site.txt").write_text("")
+    project = makefile_project(tmp_path_factory.mktemp("make"))
     result = make_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     (project / "site" / "published-marker").write_text("the good build")

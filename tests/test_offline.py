@@ -18,7 +18,7 @@ from whrdkb.core.bundles import make_bundles, read_checksums
 def offline_build(tmp_path_factory) -> Path:
     """The real offline build (OFFLINE=true), as make bundles makes it."""
     project = copy_project(tmp_path_factory.mktemp("offline"))
-    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1780272000"}
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site"],
         cwd=project,
@@ -33,7 +33,7 @@ def offline_build(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundles(offline_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundles")
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
+    os.environ["SOURCE_DATE_EPOCH"] = "1780272000"
     try:
         make_bundles(offline_build, out, LANGUAGES)
     finally:
@@ -42,7 +42,7 @@ def bundles(offline_build, tmp_path_factory) -> Path:
 
 
 def test_the_same_site_gives_the_same_bytes(offline_build, bundles, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")
     again = make_bundles(offline_build, tmp_path, LANGUAGES)
     assert [(b.name, b.sha256) for b in again] == [(b.name, b.sha256) for b in read_checksums(bundles)]
     for bundle in again:
@@ -62,7 +62,7 @@ def test_each_language_copy_holds_its_own_pages_and_the_shared_files(bundles):
     assert "whrd-kb-all/fr/index.html" in names["all"] and "whrd-kb-all/index.html" in names["all"]
     assert not [n for names_ in names.values() for n in names_ if n.endswith(".map")]
     entry = zipfile.ZipFile(bundles / "whrd-kb-all.zip").getinfo("whrd-kb-all/index.html")
-    assert entry.date_time == (2026, 1, 1, 0, 0, 0)
+    assert entry.date_time == (2026, 6, 1, 0, 0, 0)
     redirect = zipfile.ZipFile(bundles / "whrd-kb-fr.zip").read("whrd-kb-fr/index.html").decode()
     assert "url=fr/index.html" in redirect
 

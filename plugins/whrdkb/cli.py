@@ -6,6 +6,7 @@ Usable without MkDocs knowledge: messages are the same as in the site build.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
 from .core.pdf import PdfError, pdf_jobs, print_pdfs
 from .core.problems import DataError
+from .core.publish import Publisher
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
 from .core.translations import stamp_pages, stamp_translations, translation_table
@@ -41,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     bundles = sub.add_parser("bundles", help="zip an offline build, one zip per language and one with all")
     bundles.add_argument("--site", type=Path, required=True, help="an offline build (OFFLINE=true mkdocs build)")
     bundles.add_argument("--out", type=Path, default=Path("bundles"))
+    publish = sub.add_parser(
+        "publish", help="make site: build the offline copies, PDFs and site beside the published ones, then swap"
+    )
+    publish.add_argument("--only-bundles", action="store_true", help="make bundles: the offline copies and PDFs only")
     pdf = sub.add_parser("pdf", help="print the PDF editions (training reference, pathways) of a finished build")
     pdf.add_argument("--site", type=Path, required=True, help="a build made with PDF=true (best the offline one)")
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
@@ -74,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "pdf":
         return pdf_command(args.root, args.site)
+    if args.command == "publish":
+        publisher = Publisher(args.root, languages_from_mkdocs_yml(args.root / "mkdocs.yml"))
+        return publisher.publish(site=not args.only_bundles)
     if args.command == "translations":
         return translations_command(args.root, args)
     if args.command == "report":
@@ -83,12 +92,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def pdf_command(root: Path, site: Path) -> int:
     """Print every PDF edition into SITE/pdf/ (exit 1 with the reason if one cannot be made)."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: close Chromium on the way out
     try:
         kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
         made = print_pdfs(pdf_jobs(kb, site), site)
     except (DataError, PdfError) as err:
         print(f"No PDF was made: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Stopped: the PDFs were not all printed", file=sys.stderr)
+        return 130
     total = sum(path.stat().st_size for path in made)
     print(f"printed {len(made)} PDFs into {site / 'pdf'} ({total // 1024} KiB in all)")
     return 0

@@ -1,7 +1,7 @@
 """Offline copies of the site as zip files: one per language and one with every language.
 
-Zips are reproducible: entries sorted, timestamps fixed (SOURCE_DATE_EPOCH, or
-1980-01-01), permissions fixed, so the same site gives the same bytes and the
+Zips are reproducible: entries sorted, timestamps fixed (the build's time:
+SOURCE_DATE_EPOCH, else the commit's date), permissions fixed, so the same site gives the same bytes and the
 SHA-256 checksums published online let anyone verify a copy received from
 someone else.
 """
@@ -9,11 +9,12 @@ someone else.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .builddate import build_epoch
 
 PREFIX = "whrd-kb"
 # HTML files at the root that every copy needs (the quick exit's blank target), not pages of one language.
@@ -32,9 +33,8 @@ class Bundle:
 
 
 def zip_time() -> tuple:
-    """The fixed timestamp of every zip entry."""
-    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", _EPOCH_MIN)), _EPOCH_MIN)
-    return time.gmtime(epoch)[:6]
+    """The fixed timestamp of every zip entry: the build's time (builddate.py), not before 1980."""
+    return time.gmtime(max(build_epoch(), _EPOCH_MIN))[:6]
 
 
 def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:

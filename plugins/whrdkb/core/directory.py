@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 
+from .builddate import build_date
 from .load import KnowledgeBase
 from .models import Row, Service
 from .models.geo import WORLDWIDE
@@ -31,11 +31,9 @@ class RenderOptions:
     def from_environment(
         cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False
     ) -> RenderOptions:
-        """Build date from SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+        """The build's date (builddate.py: SOURCE_DATE_EPOCH, else the commit's date, else today) and these options."""
         return cls(
-            today=now.date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline, pdf=pdf
+            today=build_date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline, pdf=pdf
         )
 
 

@@ -1,7 +1,8 @@
 """Downloadable exports of the directory: services.json, services.csv and an HSDS 3.0-shaped JSON.
 
 - services.json is the validated data itself (schema: data/schema/services.schema.json);
-- services.csv has one row per entry (schema of a row: data/schema/exports/services-csv-row.schema.json);
+- services.csv has one row per entry (schema of a row: data/schema/exports/services-csv-row.schema.json),
+  every cell that a spreadsheet would run as a formula neutralised as OWASP recommends (`neutralise`);
 - services.hsds.json follows Open Referral HSDS 3.0's service, organization, phone,
   language and service_area objects, with this project's extra fields prefixed
   `whrd_` (the profile: data/schema/exports/services-hsds.schema.json).
@@ -67,7 +68,10 @@ class CsvRow(BaseModel):
     summary: str = Field(min_length=1, description="Summary in English.")
     eligibility: str = Field(description="Who can ask, in English (empty if not found).")
     how_to_ask: str = Field(description="How to ask, in English (empty if not found).")
-    phones: str = Field(pattern=r"^(\+[1-9]\d{6,14}(; \+[1-9]\d{6,14})*)?$", description="E.164 numbers.")
+    phones: str = Field(
+        pattern=r"^('\+[1-9]\d{6,14}(; \+[1-9]\d{6,14})*)?$",
+        description="E.164 numbers, separated by '; '; the cell starts with ' so that spreadsheets keep it as text.",
+    )
     national_numbers: str = Field(
         pattern=r"^([0-9]{3,15} \([A-Z]{2}\)(; [0-9]{3,15} \([A-Z]{2}\))*)?$",
         description="Short codes and national-only numbers (phone or SMS), each with the country they work from.",
@@ -78,8 +82,17 @@ class CsvRow(BaseModel):
     sources: str = Field(min_length=1, description="Source addresses or references, separated by '; '.")
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: a leading ' before a formula's first character (OWASP)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_row(service: Service) -> CsvRow:
-    """Flatten one entry into a CSV row."""
+    """Flatten one entry into a CSV row, every cell neutralised."""
 
     def channels(*types: str) -> str:
         return SEPARATOR.join(c.value for c in service.channels if c.type in types and c.dial_from is None)
@@ -87,7 +100,7 @@ def csv_row(service: Service) -> CsvRow:
     def optional(text) -> str:
         return text.en if text is not None else ""
 
-    return CsvRow(
+    cells = dict(
         id=service.id,
         name=service.name,
         category=service.category,
@@ -110,6 +123,7 @@ def csv_row(service: Service) -> CsvRow:
         last_verified=service.last_verified.isoformat() if service.last_verified else "",
         sources=SEPARATOR.join(s.url or s.reference or "" for s in service.sources),
     )
+    return CsvRow(**{name: neutralise(cell) for name, cell in cells.items()})
 
 
 def export_csv(kb: KnowledgeBase) -> str:

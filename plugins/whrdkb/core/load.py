@@ -8,6 +8,7 @@ It never imports MkDocs: generators and command-line tools share it.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import typing
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .builddate import latest_date
 from .models import DATA_FILES
 from .models.evidence import EvidenceFile
 from .models.pathways import PathwaysFile
@@ -61,8 +63,13 @@ class KnowledgeBase:
         return self.ui.strings[key].in_language(language)
 
 
-def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str = "data") -> KnowledgeBase:
-    """Load and check all data files; raise DataError with every problem found, in every file, at once."""
+def load_knowledge_base(
+    data_dir: Path, languages: list[str], display_dir: str = "data", today: dt.date | None = None
+) -> KnowledgeBase:
+    """Load and check all data files; raise DataError with every problem found, in every file, at once.
+
+    `today` is the latest date the data may carry (default: builddate.latest_date of the project).
+    """
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
     for name in DATA_FILES:
@@ -70,7 +77,7 @@ def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str =
         problems += found
         if source is not None:
             sources[name] = source
-    context = validation_context(sources, languages)
+    context = validation_context(sources, languages, today or latest_date(data_dir.parent))
     models: dict[str, BaseModel] = {}
     for name, model_cls in DATA_FILES.items():
         if name not in sources:
@@ -94,8 +101,11 @@ def load_knowledge_base(data_dir: Path, languages: list[str], display_dir: str =
     )
 
 
-def validation_context(sources: dict[str, Source], languages: list[str]) -> dict:
-    """Known ids of every kind, read from the raw YAML of each file that parsed (see models.common.REFERENCES)."""
+def validation_context(sources: dict[str, Source], languages: list[str], today: dt.date | None = None) -> dict:
+    """Known ids of every kind, read from the raw YAML of each file that parsed (see models.common.REFERENCES).
+
+    With the site's languages and the latest date the data may carry.
+    """
 
     def ids(data: Any, *path: str) -> set[str] | None:
         for step in path[:-1]:
@@ -124,7 +134,7 @@ def validation_context(sources: dict[str, Source], languages: list[str]) -> dict
         }
     if (found := ids(raw.get("services.yaml"), "services")) is not None:
         known["services"] = found
-    return {"ids": known, "languages": list(languages)}
+    return {"ids": known, "languages": list(languages), "latest_date": today}
 
 
 def validate_source(
@@ -168,7 +178,13 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
     value = error.get("input")
     name = str(loc[-1]) if loc else ""
     if kind == "kb_rule":
-        return source.problem((*loc, *ctx.get("at", ())), ctx["message"], ctx["hint"], key=bool(ctx.get("key")))
+        return source.problem(
+            (*loc, *ctx.get("at", ())),
+            ctx["message"],
+            ctx["hint"],
+            key=bool(ctx.get("key")),
+            fragment=ctx.get("fragment"),
+        )
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model_cls, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
@@ -189,13 +205,26 @@ def _problem_from_error(error: dict[str, Any], source: Source, model_cls: type[B
             loc, f"expected a list, found {_describe(value)}", "write each entry on its own line starting with '- '"
         )
     if kind == "too_short":
-        return source.problem(loc, "this list must not be empty", "add at least one entry")
+        least = ctx.get("min_length", 1)
+        if least <= 1:
+            return source.problem(loc, "this list must not be empty", "add at least one entry")
+        return source.problem(
+            loc,
+            f"this list has {_count(ctx.get('actual_length', 0), 'entry', 'entries')} but needs at least {least}",
+            _SHORT_LIST_HINTS.get(name, f"add entries until there are {least}"),
+            key=True,
+        )
     if kind == "literal_error":
         return source.problem(loc, f"'{value}' is not an allowed value", f"use one of: {ctx.get('expected', '')}")
     if kind == "string_pattern_mismatch":
         return source.problem(loc, f"'{value}' is not in the expected form", _pattern_hint(name))
     if kind == "string_too_short":
         return source.problem(loc, "this text is empty", "write the text, or remove the field if it is optional")
+    if kind in ("decimal_max_digits", "decimal_parsing", "finite_number"):
+        limit = f" (at most {ctx['max_digits']} digits)" if "max_digits" in ctx else ""
+        return source.problem(
+            loc, f"'{_short(value)}' is not a number this field can take{limit}", "write the number in digits, as 7500"
+        )
     if kind.startswith("date_"):
         return source.problem(loc, f"'{value}' is not a date", "write dates as YYYY-MM-DD, for example 2026-11-21")
     return source.problem(loc, error["msg"], "compare with a neighbouring entry and the field reference")
@@ -216,6 +245,22 @@ def _data_path(loc: tuple, data: Any) -> tuple:
             path.append(step)  # a missing field or a value inside a plain text
             node = None
     return tuple(path)
+
+
+# What to do about a list that is too short, by field name.
+_SHORT_LIST_HINTS = {
+    "options": "a question needs two or more answers to choose from; if there is only one way on, "
+    "remove the question and let the answer before it lead straight to where this one leads",
+}
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _describe(value: Any) -> str:

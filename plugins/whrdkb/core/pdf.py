@@ -8,13 +8,21 @@ request that leaves the build folder is refused, so a PDF can contain
 nothing fetched from elsewhere; links to pages of the site are turned into
 plain text (on paper, and in a PDF passed around, a link to a file on the
 printing machine would lead nowhere and would reveal its folders).
+
+PDFs are reproducible: Chromium writes the time of printing into each PDF, so
+its dates (and XMP metadata, and the trailer's /ID, where there are any) are
+rewritten with pikepdf from the build's time (builddate.py: SOURCE_DATE_EPOCH,
+else the commit's date), and the same commit gives the same bytes on any day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .builddate import build_epoch
 from .load import KnowledgeBase
 from .render.training import PDF_FOLDER, pdf_name
 
@@ -133,7 +141,29 @@ def _print_all(browser, jobs: list[PdfJob], site: Path) -> list[Path]:
                 tagged=True,
                 outline=True,
             )
+            make_reproducible(job.pdf, build_epoch(site))
             written.append(job.pdf)
     finally:
         context.close()
     return written
+
+
+def make_reproducible(path: Path, epoch: int) -> None:
+    """Rewrite a PDF's dates from `epoch` (the build's time) and give it an /ID made from its content."""
+    import pikepdf
+
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                pdf.docinfo[key] = stamp
+        if "/Metadata" in pdf.Root:
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+                for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                    if key in xmp:
+                        xmp[key] = when.isoformat()
+                for key in ("xmpMM:DocumentID", "xmpMM:InstanceID"):
+                    if key in xmp:
+                        xmp[key] = f"uuid:{uuid.uuid5(uuid.NAMESPACE_URL, path.name + str(epoch))}"
+        pdf.save(path, deterministic_id=True)

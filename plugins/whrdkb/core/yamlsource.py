@@ -5,7 +5,11 @@ PyYAML's defaults are unsafe for volunteer-edited data: `NO` becomes False,
 replaces the first. Here every scalar is kept as the text the maintainer typed
 (typed fields are parsed later by the models), duplicate keys are errors, and
 anchors, aliases and custom tags are rejected. Positions are kept per path so
-that model errors can point at `file:line:column`.
+that model errors can point at `file:line:column`, down to the character at fault.
+
+Limits are checked here, before the models run: no text longer than MAX_TEXT
+characters, no value nested deeper than MAX_DEPTH levels (the data needs six), and
+no character YAML refuses (NUL and other control bytes, each reported at its place).
 
 Speed: libyaml (PyYAML's C extension) reads the text into events; the node tree is
 composed in Python, where aliases and anchors are caught. This is about five times
@@ -15,13 +19,19 @@ faster than PyYAML's pure-Python reader, which is used where the C extension is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    ScalarEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -36,6 +46,10 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _LEADING_TAB = re.compile(r"^[ ]*\t")
+# Characters YAML does not allow in a file (its reader's own rule: NUL and other control bytes).
+_NOT_YAML = yaml.reader.Reader.NON_PRINTABLE
+MAX_TEXT = 20_000  # characters in one text (the longest in the data has about 700)
+MAX_DEPTH = 50  # levels of nesting (the data needs six)
 
 
 @dataclass
@@ -46,6 +60,8 @@ class Source:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each value's text ends
+    text: str = ""  # the file as read
 
     # Position of the value at `path`, or of its nearest ancestor that has one.
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -58,9 +74,30 @@ class Source:
             path = path[:-1]
         return self.positions.get((), (1, 1))
 
-    # A Problem located at `path` in this file.
-    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
-        line, column = self.position(path, key=key)
+    # Where the n-th `fragment` stands inside the value at `path` (the value's start if it is not written as such).
+    def fragment_position(self, path: Path_, fragment: str, occurrence: int = 1) -> tuple[int, int]:
+        path = tuple(path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        start, end = self.positions.get(path, (1, 1)), self.ends.get(path)
+        if end is None:
+            return start
+        lines = self.text.split("\n")
+        offset = sum(len(line) + 1 for line in lines[: start[0] - 1]) + start[1] - 1
+        stop = sum(len(line) + 1 for line in lines[: end[0] - 1]) + end[1] - 1
+        found = offset - 1
+        for _ in range(occurrence):
+            found = self.text.find(fragment, found + 1, stop)
+            if found < 0:
+                return start  # written with an escape such as "\u202e": the value's start
+        line = self.text.count("\n", 0, found) + 1
+        return line, found - (self.text.rfind("\n", 0, found) + 1) + 1
+
+    # A Problem located at `path` in this file (at `fragment` inside the value, when given).
+    def problem(
+        self, path: Path_, message: str, hint: str = "", *, key: bool = False, fragment: tuple[str, int] | None = None
+    ) -> Problem:
+        line, column = self.fragment_position(path, *fragment) if fragment else self.position(path, key=key)
         return Problem(self.file, line, column, describe_path(self.data, path), message, hint)
 
 
@@ -132,6 +169,8 @@ def _strict_loader(reader: type) -> type:
             Composer.__init__(self)
             Resolver.__init__(self)
             self.misuse: list[tuple[Any, str, str]] = []  # (mark, message, hint)
+            self.over_limits: list[tuple[Any, str, str]] = []  # (mark, message, hint): the models must not run
+            self.depth = 0
 
         # Aliases (*name) would silently copy data: report, and go on with an empty value.
         def compose_node(self, parent: Node | None, index: Any) -> Node:
@@ -154,7 +193,39 @@ def _strict_loader(reader: type) -> type:
                         "remove '&" + event.anchor + "'; write repeated values out in full",
                     )
                 )
-            return Composer.compose_node(self, parent, index)
+            if isinstance(event, ScalarEvent) and len(event.value) > MAX_TEXT:
+                self.over_limits.append(
+                    (
+                        event.start_mark,
+                        f"this text has {len(event.value):,} characters; a text may have at most {MAX_TEXT:,}",
+                        "shorten it: a long document belongs in shared/seeds or a hand-written page, cited from here",
+                    )
+                )
+            if isinstance(event, CollectionStartEvent) and self.depth >= MAX_DEPTH:
+                self.over_limits.append(
+                    (
+                        event.start_mark,
+                        f"the data is nested more than {MAX_DEPTH} levels deep here",
+                        "data files need far fewer levels: look for a '[' or '{' that is never closed, "
+                        "or lines indented further and further",
+                    )
+                )
+                self._skip_collection()
+                return ScalarNode(_STR, "", event.start_mark, event.end_mark, style="'")
+            self.depth += 1
+            try:
+                return Composer.compose_node(self, parent, index)
+            finally:
+                self.depth -= 1
+
+        # Read past a whole list or block without composing it (without recursion, however deep it is).
+        def _skip_collection(self) -> None:
+            level = 0
+            while True:
+                event = self.get_event()
+                level += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+                if level == 0:
+                    return
 
     return StrictLoader
 
@@ -180,14 +251,14 @@ def parse_yaml(
     text: str, display_name: str, *, loader_class: type = _StrictLoader
 ) -> tuple[Source | None, list[Problem]]:
     """Parse YAML text strictly; see the module docstring for the rules."""
-    problems = _find_tab_indentation(text, display_name)
+    problems = _find_characters_yaml_refuses(text, display_name) + _find_tab_indentation(text, display_name)
     if problems:
         return None, problems
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(err, display_name)]
+        return None, [_syntax_problem(err, display_name, text)]
     except yaml.YAMLError as err:  # errors without a position
         return None, [
             Problem(
@@ -197,14 +268,40 @@ def parse_yaml(
     finally:
         loader.dispose()
     problems = [Problem(display_name, m.line + 1, m.column + 1, "", msg, hint) for m, msg, hint in loader.misuse]
+    if loader.over_limits:
+        return None, problems + [
+            Problem(display_name, m.line + 1, m.column + 1, "", msg, hint) for m, msg, hint in loader.over_limits
+        ]
     if root is None:
         problems.append(
             Problem(display_name, 1, 1, "", "the file is empty", "restore the file's content from the repository")
         )
         return None, problems
-    source = Source(display_name, None)
+    source = Source(display_name, None, text=text)
     source.data = _to_python(root, (), source, problems)
     return source, problems
+
+
+# NUL and other control bytes: YAML's reader stops at the first with no line; name each one's place.
+def _find_characters_yaml_refuses(text: str, name: str) -> list[Problem]:
+    found = []
+    for match in _NOT_YAML.finditer(text):
+        char = match.group()
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        label = "NUL" if char == "\0" else unicodedata.name(char, "CONTROL CHARACTER")
+        found.append(
+            Problem(
+                name,
+                line,
+                column,
+                "",
+                f"the file contains U+{ord(char):04X} {label}, an invisible control character that YAML does not allow",
+                "delete it (it is invisible in most editors: delete the characters around this column and retype "
+                "them); such characters come from copying out of a PDF, a word processor or a binary file",
+            )
+        )
+    return found
 
 
 # Tabs in indentation give cryptic scanner errors; name the line instead.
@@ -227,10 +324,33 @@ def _find_tab_indentation(text: str, name: str) -> list[Problem]:
 
 
 # Turn PyYAML's scanner/parser message into a maintainer-friendly one.
-def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = (err.problem or err.context or "unreadable YAML").strip()
+    if "expected a single document" in (err.context or ""):
+        return Problem(
+            name,
+            line,
+            column,
+            "",
+            "a line '---' starts a second document here, and a data file holds one",
+            "delete the '---' line (if a second file was pasted in, move its entries into the lists above)",
+        )
+    opened = _open_quote_before(text, line)
+    if opened:
+        quote_line, quote_column, quote = opened
+        twice = "write it twice ('')" if quote == "'" else 'write it as \\"'
+        other = '"' if quote == "'" else "'"
+        return Problem(
+            name,
+            quote_line,
+            quote_column,
+            "",
+            f"the text that starts here with {quote} is not closed on its line"
+            + (f" (the YAML reader only stumbles on line {line})" if line != quote_line else ""),
+            f"end the text with {quote}; to write {quote} inside it, {twice} or put the whole text in {other} quotes",
+        )
     hint = (
         "check the indentation of this line and the one above it; "
         "values that contain ': ' or start with a quote must be quoted as a whole"
@@ -248,9 +368,35 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
     return Problem(name, line, column, "", f"the YAML cannot be read: {detail}", hint)
 
 
+# A quoted text that is not closed on the line it starts, and runs on to `error_line` (still open there,
+# or closed only there by the opening quote of another value): (line, column, quote) of its start, or None.
+def _open_quote_before(text: str, error_line: int) -> tuple[int, int, str] | None:
+    opened: tuple[int, int, str] | None = None
+    for number, line in enumerate(text.split("\n")[:error_line], start=1):
+        column = 0
+        while column < len(line):
+            char = line[column]
+            if opened:
+                if char == "\\" and opened[2] == '"':
+                    column += 1
+                elif char == opened[2] and line[column : column + 2] == "''" and char == "'":
+                    column += 1
+                elif char == opened[2]:
+                    if number == error_line and opened[0] < number:
+                        return opened
+                    opened = None
+            elif char == "#" and (column == 0 or line[column - 1] == " "):
+                break
+            elif char in "'\"" and line[:column].rstrip()[-1:] in ("", ":", "-", "[", "{", ","):
+                opened = (number, column + 1, char)
+            column += 1
+    return opened if opened and opened[0] < error_line else None
+
+
 # Convert a node tree to dicts/lists/strings while recording positions and misuse.
 def _to_python(node: Node, path: Path_, source: Source, problems: list[Problem]) -> Any:
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    source.ends[path] = (node.end_mark.line + 1, node.end_mark.column + 1)
     if isinstance(node, ScalarNode):
         if node.tag != _STR:
             problems.append(

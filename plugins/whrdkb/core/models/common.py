@@ -7,11 +7,12 @@ the contributor field reference are generated from them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -25,7 +26,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import core_schema
+
+from .errors import rule_error
+from .textrules import check_quote, check_text, contact_error, hidden_character_error
 
 # The language the data is written in. Every other language is a translation
 # of it; a translation records whether a native speaker has reviewed it.
@@ -46,15 +50,6 @@ def search_keywords() -> Any:
         {"en": "resettlement, asylum", "fr": {"text": "réinstallation, asile", "status": "draft"}},
         default=None,
     )
-
-
-def rule_error(message: str, hint: str, at: tuple = (), key: bool = False) -> PydanticCustomError:
-    """A validation error with a maintainer-facing hint (read back by the loader).
-
-    `at` is a path below the value being validated where the problem stands
-    (for example a list index); `key` points at the field name rather than its value.
-    """
-    return PydanticCustomError("kb_rule", "{message}", {"message": message, "hint": hint, "at": at, "key": key})
 
 
 class Model(BaseModel):
@@ -106,11 +101,39 @@ DocumentRef = _reference("documents")
 RowRef = _reference("rows")
 ServiceRef = _reference("services")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text, trimmed."""
+_Trimmed = StringConstraints(strip_whitespace=True, min_length=1)
 
-PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
-"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD."""
+Text = Annotated[str, _Trimmed, AfterValidator(check_text)]
+"""Non-empty text, trimmed, under the text rule (textrules.py): no invisible character, sound contact details."""
+
+Quote = Annotated[str, _Trimmed, AfterValidator(check_quote)]
+"""A source's own words: the text rule without the contact checks (a quote keeps a number as the source printed it)."""
+
+
+def not_in_future(value: Any, info: ValidationInfo) -> Any:
+    """A date (or partial date) no later than the latest date the loader gives in the validation context."""
+    latest = (info.context or {}).get("latest_date")
+    if latest is None or value is None:
+        return value
+    later = value > latest if isinstance(value, dt.date) else value > latest.isoformat()[: len(value)]
+    if later:
+        raise rule_error(
+            f"the date {value} lies in the future (after {latest})",
+            "write the date the source itself shows; a source cannot be dated in the future "
+            "(today is SOURCE_DATE_EPOCH's date when it is set)",
+        )
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(not_in_future)]
+"""A date, YYYY-MM-DD, not in the future."""
+
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(not_in_future),
+]
+"""A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD, not in the future."""
 
 
 # Booleans must be written true/false: YAML 1.1's yes/no/on/off are refused.
@@ -136,7 +159,7 @@ def fingerprint(text: str) -> str:
 class Translation(Model):
     """One translation of a text, with its review state."""
 
-    text: Text = described(
+    text: Annotated[str, _Trimmed] = described(
         "Translated text",
         "The text in this language.",
         "Stress psychologique et traumatisme",
@@ -165,7 +188,11 @@ class LocalizedText(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
     __pydantic_extra__: dict[str, Translation]  # type: ignore[assignment]
 
-    en: Text = described("English text", "The text in English, the source language.", "Psychological stress and trauma")
+    en: Annotated[str, _Trimmed] = described(
+        "English text", "The text in English, the source language.", "Psychological stress and trauma"
+    )
+    # Whether phone numbers, e-mails and addresses inside the texts get the channels' checks (textrules.py).
+    checks_contacts: ClassVar[bool] = True
 
     # A plain string means "English only"; anything else is validated as a block.
     @model_validator(mode="before")
@@ -189,6 +216,18 @@ class LocalizedText(BaseModel):
                         at=(language,),
                         key=True,
                     )
+        return self
+
+    # The text rule (textrules.py) on every language's text: the invisible characters its script needs are
+    # allowed in that language's text only.
+    @model_validator(mode="after")
+    def _text_rule(self) -> LocalizedText:
+        texts = [(SOURCE_LANGUAGE, (SOURCE_LANGUAGE,), self.en)]
+        texts += [(code, (code, "text"), t.text) for code, t in self.translations.items()]
+        for language, at, text in texts:
+            error = hidden_character_error(text, language, at) or (self.checks_contacts and contact_error(text, at))
+            if error:
+                raise error
         return self
 
     @classmethod
@@ -219,6 +258,15 @@ class LocalizedText(BaseModel):
         if found.of is not None and found.of != fingerprint(self.en):
             return Rendition(text=found.text, language=language, state="stale")
         return Rendition(text=found.text, language=language, state=found.status)
+
+
+class ReportedText(LocalizedText):
+    """A text that reports what sources print, mistakes included (a number no longer valid, a garbled address).
+
+    The text rule holds, but the contact details inside it are not checked as channel values are.
+    """
+
+    checks_contacts: ClassVar[bool] = False
 
 
 class Rendition(BaseModel):

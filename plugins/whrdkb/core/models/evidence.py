@@ -17,6 +17,7 @@ from .common import Id, LocalizedText, Model, SeedFile, described, rule_error
 from .geo import AreaCode
 
 _DIGITS = re.compile(r"^(0|[1-9][0-9]*)$")
+MAX_DIGITS = 12
 
 
 # The YAML reader keeps every value as text; a count is written as plain digits.
@@ -24,6 +25,11 @@ def _parse_count(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     if isinstance(value, str) and _DIGITS.match(value.strip()):
+        if len(value.strip()) > MAX_DIGITS:
+            raise rule_error(
+                f"this number has {len(value.strip()):,} digits; a count has at most {MAX_DIGITS}",
+                "write the number as the source prints it; a longer one is a typing or pasting mistake",
+            )
         return int(value.strip())
     raise rule_error(
         f"'{value}' is not a whole number",

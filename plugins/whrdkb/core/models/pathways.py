@@ -117,11 +117,13 @@ class Referral(Model):
             raise rule_error(
                 "a referral names either a kind of support or one directory entry",
                 "write 'kind: emergency-line' or 'service: front-line-defenders', not both or neither",
+                at=("service",) if self.service else (),
             )
         if self.service and (self.areas or self.languages):
             raise rule_error(
                 "areas and languages narrow a kind of support, not a named entry",
                 "remove 'areas:'/'languages:' or refer to a kind instead",
+                at=("areas",) if self.areas else ("languages",),
             )
         return self
 

@@ -27,6 +27,7 @@ from .common import (
     rule_error,
     search_keywords,
 )
+from .textrules import check_text
 
 Column = Literal["problem", "needs", "current_actions", "bridge"]
 COLUMNS: tuple[Column, ...] = ("problem", "needs", "current_actions", "bridge")
@@ -59,7 +60,7 @@ class SourceDocument(Model):
         "004_b37d2c9f91396e89.txt",
         default=None,
     )
-    url: Annotated[str, Field(pattern=r"^https://")] | None = described(
+    url: Annotated[str, Field(pattern=r"^https://"), AfterValidator(check_text)] | None = described(
         "Public address",
         "A public https address of the publisher's own copy, if known.",
         "https://example.org/report.pdf",
@@ -191,6 +192,7 @@ class Row(Model):
             raise rule_error(
                 "the row is marked √ (today's action answers the need) but also lists ways to bridge the gap",
                 "the source prints either √ or recommendations in the last column: remove one of them",
+                at=("current_action_answers_need",),
             )
         return self
 

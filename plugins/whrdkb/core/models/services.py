@@ -9,8 +9,8 @@ Safety rules enforced here, each with a clear error:
   or toll-free number that only works inside one country (`1145` in Nepal) is
   stored as the digits dialled there, with that country in `dial_from`;
 - PGP keys only as full fingerprints (40 or 64 hex digits), never short ids;
-- no bidirectional control characters in any contact field (they can make a
-  number or address display differently from what is dialled or linked);
+- no invisible or direction-changing character in any text (textrules.py: they
+  can make a number or address display differently from what is dialled or linked);
 - every channel names one of the entry's sources;
 - no street address is published for a shelter or safe house;
 - a `low` confidence channel carries a warning, which is always shown.
@@ -18,13 +18,12 @@ Safety rules enforced here, each with a clear error:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
 import phonenumbers
-from pydantic import AfterValidator, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .common import (
     AudienceRef,
@@ -32,6 +31,9 @@ from .common import (
     KindRef,
     LocalizedText,
     Model,
+    PastDate,
+    Quote,
+    ReportedText,
     StrictBool,
     Text,
     described,
@@ -39,32 +41,15 @@ from .common import (
     search_keywords,
 )
 from .geo import AreaCode, LanguageCode
+from .textrules import check_text, is_email, is_web_address, phone_error
 
 Confidence = Literal["high", "medium", "low"]
 ChannelType = Literal["web_form", "web_page", "email", "phone", "sms", "signal", "pgp", "postal"]
 # Types whose value is a number (international in E.164, or dialled as written inside `dial_from`).
 NUMBER_TYPES = ("phone", "sms", "signal")
 
-# Characters that reorder text on screen (Trojan Source, CVE-2021-42574) or hide it.
-BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
 _HEX = re.compile(r"^[0-9A-F]+$")
 _NATIONAL = re.compile(r"^[0-9]{3,15}$")
-
-
-def no_bidi_controls(value: str | None) -> str | None:
-    """Refuse invisible direction controls in contact fields."""
-    if value is not None and BIDI_CONTROLS.search(value):
-        found = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(value)}))
-        raise rule_error(
-            f"the text contains invisible direction control characters ({found})",
-            "retype the value by hand; do not paste it from a web page or a chat",
-        )
-    return value
-
-
-ContactText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(no_bidi_controls)]
 
 
 def format_phone(e164: str) -> str:
@@ -76,7 +61,12 @@ class ServiceSource(Model):
     """A place where facts of the entry were read (as listed in services-facts.md or a seed)."""
 
     id: Id = described("Source id", "Short id that channels and costs use to cite this source.", "fld-handbook-2007")
-    url: Annotated[str, StringConstraints(pattern=r"^(https?://\S+|\d{3}_[0-9a-f]{16}\.txt)$")] | None = described(
+    url: (
+        Annotated[
+            str, StringConstraints(pattern=r"^(https?://\S+|\d{3}_[0-9a-f]{16}\.txt)$"), AfterValidator(check_text)
+        ]
+        | None
+    ) = described(
         "Address or seed",
         "The page's address as given in the facts file, or a seed file name.",
         "https://www.frontlinedefenders.org/en/programme/rest-respite-and-fellowships",
@@ -88,7 +78,7 @@ class ServiceSource(Model):
         "GitHub securityfirst/Umbrella_ios, commit 13b77d7, s_physical.md",
         default=None,
     )
-    date: dt.date | None = described(
+    date: PastDate | None = described(
         "Date of the source",
         "The date the source itself shows (published or updated), YYYY-MM-DD; left out if undated.",
         "2025-12-05",
@@ -107,7 +97,7 @@ class ServiceSource(Model):
         True,
         default=False,
     )
-    quote: Text | None = described(
+    quote: Quote | None = described(
         "Quote",
         "A short quote from the source, in its own language.",
         "Fellowships and Rest & Respite are offered on an invitation-only basis.",
@@ -132,7 +122,7 @@ class Channel(Model):
         "web_form, web_page, email, phone, sms (text messages), signal, pgp (a key fingerprint) or postal.",
         "phone",
     )
-    value: ContactText = described(
+    value: Text = described(
         "Value",
         "Phone, SMS and Signal numbers in E.164 (+35312100489), or the digits dialled inside the country "
         "named in dial_from (1145); e-mail address; https address; "
@@ -195,12 +185,16 @@ class Channel(Model):
                 )
         elif self.type in NUMBER_TYPES and (value.startswith("+") or self.type != "signal"):
             self.value = _e164(value)
-        elif self.type == "email" and not _EMAIL.match(value):
+        elif self.type == "email" and not is_email(value):
             raise rule_error(
-                f"'{value}' is not an e-mail address", "write it as name@domain.org, without [at] or spaces"
+                f"'{value}' is not an e-mail address",
+                "write it as name@domain.org, without [at] or spaces",
+                at=("value",),
             )
-        elif self.type in ("web_form", "web_page") and not _URL.match(value):
-            raise rule_error(f"'{value}' is not a web address", "write the full address, starting with https://")
+        elif self.type in ("web_form", "web_page") and not is_web_address(value):
+            raise rule_error(
+                f"'{value}' is not a web address", "write the full address, starting with https://", at=("value",)
+            )
         elif self.type == "pgp":
             self.value = _fingerprint(value)
         if self.type in ("signal", "pgp"):
@@ -209,6 +203,7 @@ class Channel(Model):
             raise rule_error(
                 "a low-confidence channel must carry a warning",
                 "add 'warning:' telling readers to check the organisation's own website, or leave the channel out",
+                at=("confidence",),
             )
         return self
 
@@ -230,20 +225,15 @@ class Channel(Model):
 
 
 def _e164(value: str) -> str:
-    try:
-        number = phonenumbers.parse(value)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise rule_error(
-            f"'{value}' is not a valid international phone number",
-            "write it with + and the country code, for example +35312100489",
-        )
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    error = phone_error(value, at=("value",))
+    if error:
+        raise error
+    e164 = phonenumbers.format_number(phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.E164)
     if value != e164:
         raise rule_error(
             f"the phone number '{value}' is not stored in E.164 form",
             f"write it as {e164} (pages show it grouped, as {format_phone(e164)})",
+            at=("value",),
         )
     return e164
 
@@ -251,16 +241,20 @@ def _e164(value: str) -> str:
 def _fingerprint(value: str) -> str:
     compact = value.replace(" ", "").upper().removeprefix("0X")
     if not _HEX.match(compact):
-        raise rule_error(f"'{value}' is not a PGP fingerprint", "copy the full fingerprint: 40 hexadecimal digits")
+        raise rule_error(
+            f"'{value}' is not a PGP fingerprint", "copy the full fingerprint: 40 hexadecimal digits", at=("value",)
+        )
     if len(compact) in (8, 16):
         raise rule_error(
             "this is a short PGP key id, which can be forged",
             "publish the full fingerprint (40 or 64 hexadecimal digits) instead",
+            at=("value",),
         )
     if len(compact) not in (40, 64):
         raise rule_error(
             f"a PGP fingerprint has 40 or 64 hexadecimal digits, this one has {len(compact)}",
             "copy the full fingerprint again from the source",
+            at=("value",),
         )
     return compact
 
@@ -273,7 +267,9 @@ class Cost(Model):
         "The limit in the source's words.",
         "Grants are for amounts up to a maximum of €7,500.",
     )
-    amount: Decimal | None = described("Amount", "The amount as a number, if there is one.", "7500", default=None)
+    amount: Annotated[Decimal, Field(max_digits=15)] | None = described(
+        "Amount", "The amount as a number (at most 15 digits), if there is one.", "7500", default=None
+    )
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = described(
         "Currency",
         "ISO 4217 code of the amount.",
@@ -288,6 +284,7 @@ class Cost(Model):
             raise rule_error(
                 "an amount needs its currency, and a currency its amount",
                 "give both 'amount:' and 'currency:' (for example 7500 and EUR), or neither",
+                at=("amount",) if self.amount is not None else ("currency",),
             )
         return self
 
@@ -300,7 +297,7 @@ class SeedMention(Model):
         "The seed file name.",
         "004_b37d2c9f91396e89.txt",
     )
-    says: Text = described(
+    says: Quote = described(
         "What it says",
         "The seed's words about the organisation.",
         "Provision of temporary shelter through the Shelter City Program",
@@ -421,9 +418,10 @@ class Service(Model):
         ["A complaint cannot be lodged anonymously."],
         default_factory=list,
     )
-    conflicts: list[LocalizedText] = described(
+    conflicts: list[ReportedText] = described(
         "Conflicts and staleness",
-        "Where sources disagree or are old, as the facts file notes.",
+        "Where sources disagree or are old, as the facts file notes. Contact details written here are shown as the "
+        "sources print them and are not checked as channel values are (a number may be cited as no longer valid).",
         ["The grant ceiling is $8,000 on the current site but $5,000 on an older page."],
         default_factory=list,
     )
@@ -434,7 +432,7 @@ class Service(Model):
         default_factory=list,
     )
     sources: list[ServiceSource] = described("Sources", "Every source the entry's facts come from.", [], min_length=1)
-    last_verified: dt.date | None = described(
+    last_verified: PastDate | None = described(
         "Last verified",
         "The date of the newest dated source (never the build date); left out if no source is dated.",
         "2025-12-05",
@@ -444,26 +442,33 @@ class Service(Model):
     @model_validator(mode="after")
     def _rules(self) -> Service:
         ids = [s.id for s in self.sources]
-        for cited in [c.source for c in self.channels] + [c.source for c in self.costs]:
-            if cited not in ids:
+        citing = [("channels", i, c) for i, c in enumerate(self.channels)]
+        citing += [("costs", i, c) for i, c in enumerate(self.costs)]
+        for field, index, entry in citing:
+            if entry.source not in ids:
                 raise rule_error(
-                    f"'{cited}' is not one of this entry's sources",
+                    f"'{entry.source}' is not one of this entry's sources",
                     f"cite one of: {', '.join(ids)}, or add the source to 'sources:'",
+                    at=(field, index, "source"),
                 )
-        if "shelter" in self.kinds and any(c.type == "postal" for c in self.channels):
+        postal = next((i for i, c in enumerate(self.channels) if c.type == "postal"), None)
+        if "shelter" in self.kinds and postal is not None:
             raise rule_error(
                 "a shelter's or safe house's street address must never be published",
                 "remove the postal channel; people reach a shelter through the organisation's other channels",
+                at=("channels", postal, "type"),
             )
         if self.status != "active" and self.status_note is None:
             raise rule_error(
                 f"the status is '{self.status}' but no 'status_note' explains it",
                 "add 'status_note:' saying what changed, with the source",
+                at=("status",),
             )
         if self.category == "service" and not self.kinds:
             raise rule_error(
                 "a service must name at least one kind of support",
                 "add 'kinds:' from vocabularies.yaml, or set 'category:' to what it is (network, prize, ...)",
+                at=("category",),
             )
         if not self.areas and self.areas_note is None:
             raise rule_error(
@@ -474,9 +479,14 @@ class Service(Model):
         newest = max(dated) if dated else None
         if self.last_verified != newest:
             expected = f"set last_verified: {newest}" if newest else "remove last_verified: no source is dated"
+            # At the field, or (when it is missing) at the newest source's date.
+            at = ("last_verified",)
+            if self.last_verified is None:
+                at = ("sources", next(i for i, s in enumerate(self.sources) if s.date == newest), "date")
             raise rule_error(
                 f"the last_verified date is {self.last_verified}, but the newest dated source is {newest}",
                 f"{expected} (it is the date of the newest source, never today's date)",
+                at=at,
             )
         return self
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import multiprocessing
 import re
 import typing
@@ -116,21 +117,40 @@ def required_ui_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def used_ui_keys() -> frozenset[str]:
+    """Interface strings the site can show: those the templates need, and those named in the code as "key"."""
+    code = "\n".join(path.read_text(encoding="utf-8") for path in Path(__file__).parents[2].rglob("*.py"))
+    named = set(re.findall(r"""["']([a-z][a-z0-9_]*)["']""", code))
+    return required_ui_keys() | named
+
+
 def check_ui_strings(kb: KnowledgeBase) -> None:
-    """Raise DataError naming every interface string the templates need but data/ui.yaml lacks."""
+    """Raise DataError naming every interface string the templates need but data/ui.yaml lacks, and every
+    string of data/ui.yaml that nothing shows (a misspelt key would otherwise never be seen)."""
     source = kb.sources["ui.yaml"]
-    missing = sorted(required_ui_keys() - set(kb.ui.strings))
-    if missing:
-        raise DataError(
-            [
-                source.problem(
-                    ("strings",),
-                    f"the interface string '{key}' is missing",
-                    f"add '{key}:' under strings, with its English text",
-                )
-                for key in missing
-            ]
+    problems = [
+        source.problem(
+            ("strings",),
+            f"the interface string '{key}' is missing",
+            f"add '{key}:' under strings, with its English text",
         )
+        for key in sorted(required_ui_keys() - set(kb.ui.strings))
+    ]
+    known = used_ui_keys()
+    for key in sorted(set(kb.ui.strings) - known):
+        close = difflib.get_close_matches(key, sorted(known & required_ui_keys()) or sorted(known), n=1)
+        problems.append(
+            source.problem(
+                ("strings", key),
+                f"no page uses the interface string '{key}'",
+                (f"did you mean '{close[0]}'? " if close else "")
+                + "Use a key the templates use (see the other keys of this file), or remove it",
+                key=True,
+            )
+        )
+    if problems:
+        raise DataError(problems)
 
 
 __all__ = ["RENDERERS", "GeneratedPage", "RenderOptions", "check_ui_strings", "render_all", "required_ui_keys"]
