@@ -89,13 +89,18 @@ def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
     return f"data/{data_file}:{line}"
 
 
+def render_fragment(template: str, ctx: RenderContext, **values) -> str:
+    """Render one template into Markdown (the body of a page, or a block put into a hand-written page)."""
+    return _ENV.get_template(template).render(
+        ctx=ctx, t=ctx.text, ui=ctx.ui, ui_count=ctx.ui_count, slug=slug, kb=ctx.kb, url=escape_url, **values
+    )
+
+
 def render_page(
     template: str, path: str, ctx: RenderContext, title: str, edit: str, meta: dict | None = None, **values
 ) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
-    body = _ENV.get_template(template).render(
-        ctx=ctx, t=ctx.text, ui=ctx.ui, ui_count=ctx.ui_count, slug=slug, kb=ctx.kb, url=escape_url, **values
-    )
+    body = render_fragment(template, ctx, **values)
     meta = front_matter(
         {
             "title": escape_html(title),
