@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
+
 from ..load import KnowledgeBase
 from ..models import LocalizedText, Rendition
 from .markdown import Safe, escape_html, escape_text, escape_url, front_matter, make_environment, slug
@@ -74,6 +76,37 @@ class RenderContext:
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
         return Safe(f'{marked} <small class="kb-fallback-note">({note})</small>')
 
+    # Items joined as the page's language joins a list ("a, b and c"; "أ، ب و ج"); each escaped unless Safe.
+    def join(self, items: list) -> Safe:
+        parts = [_escaped(item) for item in items]
+        return Safe(format_list(parts, style="standard", locale=self.language)) if parts else Safe("")
+
+    # Items joined by a literal separator (" · ", " — "); each escaped unless Safe.
+    def joined(self, items: list, separator: str) -> Safe:
+        return Safe(escape_text(separator).join(_escaped(item) for item in items))
+
+    # `function` applied to every item, for templates (Jinja's map takes no functions).
+    def each(self, function, items) -> list:
+        return [function(item) for item in items]
+
+    # A Markdown link to `href` (a path built by our code) whose text is `parts`, each escaped unless Safe.
+    def link(self, href: str, *parts) -> Safe:
+        text = " ".join(_escaped(part) for part in parts)
+        return Safe(f"[{text}]({href})")
+
+    # A seed document named for readers: its title and publisher (or host), never its file name.
+    def seed_document(self, seed: str) -> Safe:
+        for doc in self.kb.recommendations.sources:
+            if doc.seed == seed:
+                return Safe(f"*{escape_text(doc.title)}*, {escape_text(doc.publisher)}")
+        for report in self.kb.evidence.reports:
+            if report.seed == seed:
+                return Safe(f"*{self.text(report.title)}*")
+        for meeting in self.kb.evidence.meetings:
+            if meeting.seed == seed:
+                return Safe(f"*{self.text(meeting.title)}*, {self.text(meeting.host)}")
+        return self.ui("source_document_unnamed")
+
     # The page's translation state, read by the theme override to show a notice.
     def translation_state(self) -> str:
         if "missing" in self.states:
@@ -81,6 +114,11 @@ class RenderContext:
         if "draft" in self.states or "stale" in self.states:  # a stale translation is not a reviewed one
             return "draft"
         return "reviewed" if "reviewed" in self.states else "source"
+
+
+def _escaped(value: object) -> Safe:
+    """Markdown of a value: unchanged if our code built it (Safe), else escaped."""
+    return value if isinstance(value, Safe) else escape_text(value)
 
 
 def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
