@@ -97,3 +97,30 @@ def test_crisis_buttons_are_large_and_open_a_first_question(browser, site_url, f
     assert [b["href"] for b in buttons] == first_questions
     assert all(b["w"] >= 48 and b["h"] >= 48 for b in buttons), buttons
     assert max(b["bottom"] for b in buttons) <= 640 and tools and max(tools) <= 640
+
+
+def test_one_tap_on_the_exit_leaves_even_with_the_menu_open(browser, site_url):
+    """With the drawer open on a phone (right to left here), the exit is still on top and takes the tap."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + PREFIX["ar"] + "evidence/")
+    page.click(".md-header label[for=__drawer]")
+    page.wait_for_timeout(300)  # the drawer slides in
+    on_top = page.evaluate(
+        """() => { const r = document.querySelector('.kb-exit').getBoundingClientRect();
+                   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return hit !== null && hit.closest('.kb-exit') !== null; }"""
+    )
+    page.close()
+    assert on_top
+
+
+def test_the_keyboard_hint_is_hidden_on_touch_screens(browser, site_url):
+    """Shift pressed three times means nothing on a phone: the safety page does not offer it there."""
+    shown = {}
+    for touch in (True, False):
+        context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        page.goto(site_url + PREFIX["ne"] + "safety/")
+        shown[touch] = page.eval_on_selector(".kb-keyboard-hint", "e => getComputedStyle(e).display") != "none"
+        context.close()
+    assert shown == {True: False, False: True}
