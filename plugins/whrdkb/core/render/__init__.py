@@ -89,7 +89,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
     keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
     keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence.py
-    keys.add("source_document_unnamed")  # used by RenderContext.seed_document
+    keys |= {"source_document_unnamed", "list_separator"}  # used by RenderContext (seed_document, join)
     keys |= {
         f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)
     }

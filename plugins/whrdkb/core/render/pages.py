@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from babel.lists import format_list
-
 from ..load import KnowledgeBase
 from ..models import LocalizedText, Rendition
 from .markdown import Safe, escape_html, escape_text, escape_url, front_matter, make_environment, slug
@@ -76,10 +74,9 @@ class RenderContext:
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
         return Safe(f'{marked} <small class="kb-fallback-note">({note})</small>')
 
-    # Items joined as the page's language joins a list ("a, b and c"; "أ، ب و ج"); each escaped unless Safe.
+    # Items joined by the language's list separator (data/ui.yaml list_separator: "," or Arabic "،"); each escaped unless Safe.
     def join(self, items: list) -> Safe:
-        parts = [_escaped(item) for item in items]
-        return Safe(format_list(parts, style="standard", locale=self.language)) if parts else Safe("")
+        return self.joined(items, self.kb.ui_text("list_separator", self.language).text + " ")
 
     # Items joined by a literal separator (" · ", " — "); each escaped unless Safe.
     def joined(self, items: list, separator: str) -> Safe:
