@@ -74,7 +74,7 @@ class RenderContext:
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
         return Safe(f'{marked} <small class="kb-fallback-note">({note})</small>')
 
-    # Items joined by the language's list separator (data/ui.yaml list_separator: "," or Arabic "،"); each escaped unless Safe.
+    # Items joined by the language's separator (ui.yaml list_separator: "," or Arabic "،"); each escaped unless Safe.
     def join(self, items: list) -> Safe:
         return self.joined(items, self.kb.ui_text("list_separator", self.language).text + " ")
 
