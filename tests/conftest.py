@@ -178,6 +178,28 @@ def stamped_project(tmp_path) -> Path:
 
 # ---------------------------------------------------------------- browser tests
 
+# One page of each type, as a path from a language's home (shared by the browser tests).
+PAGE_TYPES = {
+    "home": "",
+    "matrix overview": "recommendations/",
+    "matrix row": "recommendations/1-3/",
+    "matrix theme": "recommendations/theme-2/",
+    "by tag": "recommendations/tags/",
+    "directory": "directory/",
+    "directory listing": "directory/area-ke/",
+    "service": "directory/front-line-defenders/",
+    "pathway step": "pathways/physical-danger/start/",
+    "pathway outcome": "pathways/physical-danger/relocate-abroad/",
+    "pathway overview": "pathways/physical-danger/",
+    "briefing sheet": "training/briefing-1/",
+    "workshop": "training/workshop-1/",
+    "desk card": "training/card/",
+    "evidence report": "evidence/dhrtns-2024-2025/",
+    "network meeting": "evidence/madhesh-network-meeting/",
+    "downloads": "downloads/",
+    "browsing safely": "safety/",
+}
+
 CHROMIUM = Path(pdf.CHROMIUM)
 # Flags for a closed network and a root user: no background calls home, no sandbox (shared with the PDF printer).
 CHROMIUM_ARGS = pdf.CHROMIUM_ARGS

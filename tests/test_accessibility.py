@@ -4,29 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import search_on_page
+from conftest import PAGE_TYPES, search_on_page
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGE_TYPES = {
-    "home": "",
-    "matrix overview": "recommendations/",
-    "matrix row": "recommendations/1-3/",
-    "matrix theme": "recommendations/theme-2/",
-    "by tag": "recommendations/tags/",
-    "directory": "directory/",
-    "directory listing": "directory/area-ke/",
-    "service": "directory/front-line-defenders/",
-    "pathway step": "pathways/physical-danger/start/",
-    "pathway outcome": "pathways/physical-danger/relocate-abroad/",
-    "pathway overview": "pathways/physical-danger/",
-    "briefing sheet": "training/briefing-1/",
-    "workshop": "training/workshop-1/",
-    "desk card": "training/card/",
-    "evidence report": "evidence/dhrtns-2024-2025/",
-    "network meeting": "evidence/madhesh-network-meeting/",
-    "downloads": "downloads/",
-    "browsing safely": "safety/",
-}
 
 
 @pytest.fixture(scope="module")

@@ -111,8 +111,7 @@ def test_exit_is_first_after_the_skip_link_and_visible_on_a_small_screen(guarded
 def test_typical_use_stores_nothing(guarded, site_url):
     page, seen = guarded()
     page.goto(site_url)
-    page.click('article a[href="pathways/#defenders"]')
-    page.click("text=I am exhausted, stressed or living with trauma")
+    page.click("a.kb-crisis >> text=I am exhausted, stressed or living with trauma")
     page.click("ul.kb-options >> text=Time away to rest and recover")
     page.goto(site_url + "directory/")
     page.select_option("select[data-filter=kinds]", "legal-aid")

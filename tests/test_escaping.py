@@ -75,3 +75,21 @@ def test_html_check_finds_unsafe_markup(html, what):
 def test_html_check_accepts_ordinary_content():
     ok = '<p><a href="../1-3/">row</a> <a href="https://example.org" rel="noopener">site</a> <a href="mailto:a@b.c">m</a> <img src="../assets/x.png" alt=""></p>'
     assert find_unsafe_markup(ok) == []
+
+
+def test_lists_and_links_built_for_templates_keep_data_text_as_text():
+    """RenderContext.join, joined and link escape what they are given unless our code built it (Safe)."""
+    from pathlib import Path
+
+    from whrdkb.core.load import load_knowledge_base
+    from whrdkb.core.render.pages import RenderContext
+
+    kb = load_knowledge_base(Path(__file__).parent / "fixtures" / "data", ["en", "fr"])
+    ctx = RenderContext(kb, "en")
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1))"
+    html = render("- " + ctx.join([hostile, ctx.link("../row.md", hostile), "*b*"]))
+    assert find_unsafe_markup(html) == []
+    item = BeautifulSoup(html, "html.parser").select_one("ul > li")
+    assert [a["href"] for a in item.select("a")] == ["../row.md"]  # only the link our code made
+    assert item.get_text().count("<script>alert(1)</script>") == 2 and "*b*" in item.get_text()
+    assert ", " in item.get_text()  # the language's separator (data/ui.yaml list_separator)

@@ -137,4 +137,6 @@ def test_the_meeting_page_names_the_guideline_priorities_and_the_committee(built
     text = page.select_one("article").get_text(" ", strip=True)
     assert "Clearer referral pathways" in text and "safe houses" in text
     assert "17 members" in text and "Janakpur" in text
-    assert "000_02d6e788218f8616.txt" in text
+    # The source is named for readers (title and host), not by its seed file's name.
+    assert "Source: Provincial Peer Learning Network Meeting and Annual General Meeting" in text
+    assert "000_02d6e788218f8616.txt" not in text

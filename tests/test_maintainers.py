@@ -105,11 +105,11 @@ def test_every_generated_page_names_its_yaml_source(built_site):
     checked = 0
     for folder in ("recommendations", "directory", "pathways"):
         for page in (built_site / folder).rglob("index.html"):
-            source = read_html(page).select_one(".kb-source code").get_text()
+            source = read_html(page).select_one(".kb-correction code").get_text()
             assert source.startswith("data/") and source.endswith(".yaml"), page
             checked += 1
     assert checked > 100
-    pbi = read_html(built_site / "directory/pbi/index.html").select_one(".kb-source").get_text()
+    pbi = read_html(built_site / "directory/pbi/index.html").select_one(".kb-correction").get_text()
     line, _ = kb.sources["services.yaml"].position(("services", 1))
     assert f"data/services.yaml, line {line}" in " ".join(pbi.split())
 
@@ -118,14 +118,14 @@ def test_with_a_repository_the_source_becomes_view_and_edit_links(project):
     edit(project / "mkdocs.yml", '  repository: ""', "  repository: https://github.com/example/whrd-kb")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    links = [a["href"] for a in read_html(project / "site/recommendations/1-3/index.html").select(".kb-source a")]
+    links = [a["href"] for a in read_html(project / "site/recommendations/1-3/index.html").select(".kb-correction a")]
     kb = load_knowledge_base(project / "data", LANGUAGES)
     line, _ = kb.sources["recommendations.yaml"].position(("themes", 0, "rows", 2))
     assert links == [
         f"https://github.com/example/whrd-kb/blob/main/data/recommendations.yaml#L{line}",
         "https://github.com/example/whrd-kb/edit/main/data/recommendations.yaml",
     ]
-    hand = [a["href"] for a in read_html(project / "site/fr/about/index.html").select(".kb-source a")]
+    hand = [a["href"] for a in read_html(project / "site/fr/about/index.html").select(".kb-correction a")]
     assert hand[0] == "https://github.com/example/whrd-kb/blob/main/docs/fr/about.md"
 
 

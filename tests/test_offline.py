@@ -102,8 +102,7 @@ def offline_page(browser, bundles, tmp_path):
 def test_from_file_the_copy_navigates_and_fetches_nothing_else(offline_page):
     page, root, outside = offline_page
     page.goto(_file_url(root / "index.html"))
-    page.click('article a[href="pathways/index.html#defenders"]')
-    page.click("text=I am attacked online, or my devices or data are")
+    page.click('a.kb-crisis[href="pathways/online-attack/start.html"]')  # the home page's crisis button
     page.click("ul.kb-options >> text=An account or device is hacked, lost or acting strangely")
     assert page.url.endswith("/pathways/online-attack/device.html")
     page.click('li.kb-service a[href$="directory/access-now-helpline.html"]')

@@ -70,6 +70,41 @@ def test_generated_pages_are_not_in_the_navigation(built_site):
     assert not [h for h in nav_links if re.search(r"\d-\d", h)], nav_links
 
 
+def test_contributor_pages_are_reached_from_the_footer_not_the_navigation(built_site):
+    for language in LANGUAGES:
+        html = read_html(page(built_site, language, "safety"))
+        assert not [a for a in html.select("nav.md-nav--primary a") if "contribute" in a.get("href", "")], language
+        footer = [a["href"] for a in html.select(".md-footer a[href]")]
+        assert any(
+            resolve(page(built_site, language, "safety"), h) == page(built_site, language, "contribute").resolve()
+            for h in footer
+        )
+
+
+# What a reader must not see: seed file names, data file names, "line N" of the page's source.
+_INTERNAL = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b|[\w/.-]+\.ya?ml\b|\b(?:Makefile|line \d+)\b")
+
+
+def test_readers_see_no_file_names_or_line_numbers_outside_the_correction_disclosure(built_site):
+    shown = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        path = html_file.relative_to(built_site).as_posix()
+        if re.match(r"(\w\w/)?(contribute|translations)/", path):
+            continue  # maintainers' pages, out of the readers' navigation
+        article = read_html(html_file).select_one("article")
+        if article is None:
+            continue
+        folded = article.select("details.kb-correction")
+        assert len(folded) <= 1, path
+        for disclosure in folded:
+            disclosure.decompose()
+        shown += [f"{path}: {m}" for m in _INTERNAL.findall(article.get_text(" "))]
+    assert shown == []
+    # ...and each page still says where it comes from, inside the disclosure.
+    row = read_html(page(built_site, "en", "recommendations/1-3")).select_one("article details.kb-correction")
+    assert "data/recommendations.yaml" in row.get_text() and re.search(r"line \d+", row.get_text())
+
+
 def test_pages_link_to_each_other(built_site):
     row = page(built_site, "fr", "recommendations/1-3")
     hrefs = [a["href"] for a in read_html(row).select("article a[href]")]

@@ -49,6 +49,9 @@ class KnowledgeBase:
             for row in theme.rows:
                 yield theme, row
 
+    def row(self, row_id: str) -> Row:
+        return next(row for _, row in self.rows() if row.id == row_id)
+
     def tag(self, tag_id: str):
         return next(t for t in self.vocabularies.tags if t.id == tag_id)
 

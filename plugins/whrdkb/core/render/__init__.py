@@ -90,6 +90,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
     keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
     keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence.py
+    keys |= {"source_document_unnamed", "list_separator"}  # used by RenderContext (seed_document, join)
     keys |= {
         f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)
     }
@@ -101,7 +102,11 @@ def required_ui_keys() -> frozenset[str]:
         "fallback_whole_page",
         "quick_exit",
         "quick_exit_label",
+        "quick_exit_short",
+        "site_name_short",
         "page_source",
+        "suggest_correction",
+        "footer_contribute",
         "line",
         "view_source",
         "edit_source",

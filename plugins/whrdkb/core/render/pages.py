@@ -81,6 +81,36 @@ class RenderContext:
         note = escape_text(self.kb.ui_text("fallback_item", self.language).text)
         return Safe(f'{marked} <small class="kb-fallback-note">({note})</small>')
 
+    # Items joined by the language's separator (ui.yaml list_separator: "," or Arabic "،"); each escaped unless Safe.
+    def join(self, items: list) -> Safe:
+        return self.joined(items, self.kb.ui_text("list_separator", self.language).text + " ")
+
+    # Items joined by a literal separator (" · ", " — "); each escaped unless Safe.
+    def joined(self, items: list, separator: str) -> Safe:
+        return Safe(escape_text(separator).join(_escaped(item) for item in items))
+
+    # `function` applied to every item, for templates (Jinja's map takes no functions).
+    def each(self, function, items) -> list:
+        return [function(item) for item in items]
+
+    # A Markdown link to `href` (a path built by our code) whose text is `parts`, each escaped unless Safe.
+    def link(self, href: str, *parts) -> Safe:
+        text = " ".join(_escaped(part) for part in parts)
+        return Safe(f"[{text}]({href})")
+
+    # A seed document named for readers: its title and publisher (or host), never its file name.
+    def seed_document(self, seed: str) -> Safe:
+        for doc in self.kb.recommendations.sources:
+            if doc.seed == seed:
+                return Safe(f"*{escape_text(doc.title)}*, {escape_text(doc.publisher)}")
+        for report in self.kb.evidence.reports:
+            if report.seed == seed:
+                return Safe(f"*{self.text(report.title)}*")
+        for meeting in self.kb.evidence.meetings:
+            if meeting.seed == seed:
+                return Safe(f"*{self.text(meeting.title)}*, {self.text(meeting.host)}")
+        return self.ui("source_document_unnamed")
+
     # The page's translation state, read by the theme override to show a notice.
     def translation_state(self) -> str:
         if "missing" in self.states:
@@ -103,17 +133,20 @@ def search_meta(ctx: RenderContext, keywords: LocalizedText | None, summary: Loc
     return {"search": found} if found else {}
 
 
+def _escaped(value: object) -> Safe:
+    """Markdown of a value: unchanged if our code built it (Safe), else escaped."""
+    return value if isinstance(value, Safe) else escape_text(value)
+
+
 def source_of(kb: KnowledgeBase, data_file: str, path: tuple) -> str:
     """`data/FILE.yaml:LINE` of the entry at `path`: the page's source, shown and linked for editing."""
     line, _ = kb.sources[data_file].position(path)
     return f"data/{data_file}:{line}"
 
 
-def render_page(
-    template: str, path: str, ctx: RenderContext, title: str, edit: str, meta: dict | None = None, **values
-) -> GeneratedPage:
-    """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
-    body = _ENV.get_template(template).render(
+def render_fragment(template: str, ctx: RenderContext, **values) -> str:
+    """Render one template into Markdown (the body of a page, or a block put into a hand-written page)."""
+    return _ENV.get_template(template).render(
         ctx=ctx,
         t=ctx.text,
         ui=ctx.ui,
@@ -124,6 +157,13 @@ def render_page(
         url=escape_url,
         **values,
     )
+
+
+def render_page(
+    template: str, path: str, ctx: RenderContext, title: str, edit: str, meta: dict | None = None, **values
+) -> GeneratedPage:
+    """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
+    body = render_fragment(template, ctx, **values)
     meta = front_matter(
         {
             "title": escape_html(title),

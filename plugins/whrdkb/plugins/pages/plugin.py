@@ -33,6 +33,7 @@ from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.processes import process_count
 from ...core.render import check_ui_strings, render_languages
+from ...core.render.home import CRISIS_MARKER, render_crisis_block
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
@@ -126,6 +127,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             for path, recursive in watched_paths(Path(config.docs_dir)):
                 server.watch(str(path), recursive=recursive)
         return server
+
+    # A language's home page: its marker becomes the crisis buttons, made from the pathways in that language.
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.kb is None or CRISIS_MARKER not in markdown:
+            return markdown
+        language = config.theme.get("language") or SOURCE_LANGUAGE
+        return markdown.replace(CRISIS_MARKER, render_crisis_block(self.kb, language))
 
     # Give templates the UI strings of the page's language and its translation notice (HTML-escaped).
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
