@@ -178,6 +178,8 @@ def test_walk_a_defender_pathway_by_clicking(browser, site_url, javascript):
     page.click("ul.kb-options >> text=Abroad, for a few months")
     assert page.url.endswith("/pathways/physical-danger/relocate-abroad/")
     assert page.inner_text("h1") == "Relocating abroad for a while"
+    page.click('ul.kb-options a[href="elsewhere/"]')  # "Where are you?": the answer is only the path
+    assert page.url.endswith("/pathways/physical-danger/relocate-abroad/elsewhere/")
     service = page.locator('li.kb-service a[href$="/directory/shelter-city/"]')
     assert service.count() == 1
     service.click()

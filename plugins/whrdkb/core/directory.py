@@ -87,6 +87,16 @@ def for_place(kb: KnowledgeBase, services: list[Service], code: str) -> tuple[li
     return serving, [service for rank, service in ranked if rank is None]
 
 
+def places_to_ask(kb: KnowledgeBase, services: list[Service]) -> list[str]:
+    """Answers of a "Where are you?" question before a list of `services`: the countries they name and every
+    country with a service of its own (working there only), then the regions they work in; codes, unsorted."""
+    named = {code for service in services for code in service.areas if len(code) == 2}
+    national = {s.areas[0] for s in kb.services.services if s.category == "service" and len(set(s.areas)) == 1}
+    countries = sorted(named | {code for code in national if len(code) == 2})
+    reached = set().union(*(expanded_areas(kb, service) for service in services))
+    return countries + [region.code for region in kb.vocabularies.regions if region.code in reached]
+
+
 def wider_areas(kb: KnowledgeBase, code: str) -> list[str]:
     """Listings that also cover `code`: its regions (for a country) and worldwide."""
     wider = region_of(kb, code) if len(code) == 2 else []

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import phonenumbers
 from pydantic import AfterValidator, StringConstraints, model_validator
@@ -197,6 +198,11 @@ class Channel(Model):
         return (
             format_phone(self.value) if self.type in ("phone", "signal") and self.value.startswith("+") else self.value
         )
+
+    @property
+    def host(self) -> str:
+        """The host of a web address (what a reader sees before opening it), else the value."""
+        return urlsplit(self.value).hostname or self.value if self.type in ("web_form", "web_page") else self.value
 
     @property
     def href(self) -> str | None:
@@ -455,6 +461,25 @@ class Service(Model):
     @property
     def secure_channel(self) -> bool:
         return any(c.secure for c in self.channels)
+
+    @property
+    def safest_channel(self) -> Channel | None:
+        """The channel a reader in danger is shown first: one she can tap (call, write, open the form), preferring
+        channels the sources confirm (not low confidence), that reach a person (not an information page), secure,
+        open at any hour, then better confirmed; None when no channel can be tapped."""
+        linked = [c for c in self.channels if c.href]
+        rank = {"high": 0, "medium": 1, "low": 2}
+        return min(
+            linked,
+            key=lambda c: (
+                c.confidence == "low",
+                c.type == "web_page",
+                not c.secure,
+                not c.available_24_7,
+                rank[c.confidence],
+            ),
+            default=None,
+        )
 
 
 class ServicesFile(Model):

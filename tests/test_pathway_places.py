@@ -1,0 +1,201 @@
+"""Pathways that know where the reader is without storing it, and contacts one tap away (issue 22, points 3-4).
+
+The browser test plays the crisis scenarios as a defender on a phone would: from her
+language's home page, one tap on the crisis button, one tap per question (the place
+question included), and she is on an outcome whose first entry works where she is,
+with a contact she can tap within one screen of scrolling.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from conftest import LANGUAGES, PREFIX, ROOT, read_html
+from whrdkb.core.directory import for_place, place_rank, places_to_ask, region_of
+from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.render.pathways import ELSEWHERE, asks_where, local_services, referred_services
+
+KB = load_knowledge_base(ROOT / "data", LANGUAGES)
+PATHWAYS = {p.id: p for p in KB.pathways.pathways}
+WIDTH, HEIGHT = 360, 740
+# The crisis scenarios of the issue: the pathway, and the answers that lead to the outcome.
+SCENARIOS = {
+    "online harassment": ("online-attack", ["harassment"]),
+    "physical danger, need to leave": ("physical-danger", ["where", "shelter-region"]),
+    "arrest": ("arrest-trial", ["legal"]),
+    "urgent money": ("funding-cut", ["safety-grant"]),
+    "exhaustion and trauma": ("stress-trauma", ["counselling"]),
+}
+READERS = ("NP", "UG", "GT")  # defenders in Nepal, Uganda and Guatemala
+
+
+def outcome(pathway_id: str, node_id: str):
+    return next(o for o in PATHWAYS[pathway_id].outcomes if o.id == node_id)
+
+
+# ---------------------------------------------------------------- static pages
+
+
+def test_place_question_offers_countries_regions_and_elsewhere(built_site):
+    """The outcome's own page asks where the reader is; every answer is a page below it, by path only."""
+    page = built_site / "pathways/physical-danger/shelter-region/index.html"
+    answers = [a["href"] for a in read_html(page).select("ul.kb-options a[href]")]
+    places = places_to_ask(KB, local_services(KB, outcome("physical-danger", "shelter-region")))
+    assert set(answers) == {f"{code.lower()}/" for code in [*places, ELSEWHERE]}
+    assert answers[-1] == "elsewhere/"
+    assert {"ug/", "gt/", "002/", "142/", "419/"} <= set(answers)
+    for href in answers:
+        assert "?" not in href and "#" not in href
+        assert (page.parent / href / "index.html").is_file()
+
+
+def test_places_include_every_country_with_a_service_of_its_own():
+    """A country with a service working there alone is offered, though no entry of the outcome names it."""
+    services = referred_services(KB, outcome("arrest-trial", "legal").referrals[0])
+    national = KB.services.services[0].model_copy(update={"id": "x", "areas": ["KH"], "category": "service"})
+    kb = dataclasses.replace(KB, services=KB.services.model_copy(update={"services": [national]}))
+    assert "KH" in places_to_ask(kb, services) and "KH" not in places_to_ask(KB, services)
+
+
+def test_only_defenders_outcomes_with_local_help_ask():
+    asking = {(p.id, o.id) for p in KB.pathways.pathways for o in p.outcomes if asks_where(KB, p, o)}
+    assert ("physical-danger", "shelter-region") in asking and ("arrest-trial", "legal") in asking
+    assert ("online-attack", "harassment") not in asking  # digital help is not given in a place
+    assert not any(PATHWAYS[p].audience == "mission-staff" for p, _ in asking)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_place_page_lists_those_working_there_first_and_names_those_left_out(built_site, language):
+    node = outcome("arrest-trial", "legal")
+    page = read_html(built_site / f"{PREFIX[language]}pathways/arrest-trial/legal/ug/index.html")
+    listed = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("li.kb-contact a[href*='/directory/']")]
+    serving, left_out = for_place(KB, referred_services(KB, node.referrals[0]), "UG")
+    assert set(listed) == {s.id for s in serving}
+    assert [place_rank(KB, s, "UG") for s in serving] == sorted(place_rank(KB, s, "UG") for s in serving)
+    assert listed[0] == "defenddefenders"  # named for Uganda: before those working everywhere
+    text = page.select_one("article").get_text(" ")
+    for service in left_out:  # FORUM-ASIA works in Asia: named as left out, not listed
+        assert service.name in text and service.id not in listed
+
+
+def test_elsewhere_lists_every_entry_those_working_everywhere_first(built_site):
+    page = read_html(built_site / "pathways/arrest-trial/legal/elsewhere/index.html")
+    listed = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("li.kb-contact a[href*='/directory/']")]
+    every = referred_services(KB, outcome("arrest-trial", "legal").referrals[0])
+    assert set(listed) == {s.id for s in every}
+    worldwide = [i for i, sid in enumerate(listed) if "worldwide" in next(s for s in every if s.id == sid).areas]
+    assert worldwide == list(range(len(worldwide)))
+
+
+def test_nothing_is_stored_the_place_is_only_the_path(built_site):
+    for html in (built_site / "pathways/physical-danger/shelter-region").rglob("index.html"):
+        page = read_html(html)
+        assert not page.select("article script") and not page.select("article form")
+        assert not any("?" in a["href"] for a in page.select("article a[href]") if not a["href"].startswith("http"))
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_each_entry_shows_its_safest_contact_inline(built_site, language):
+    """Front Line Defenders' 24-hour line, one tap, in one left-to-right unit that cannot wrap."""
+    page = read_html(built_site / f"{PREFIX[language]}pathways/physical-danger/emergency-now/index.html")
+    card = next(li for li in page.select("li.kb-contact") if li.select_one("a[href$='/front-line-defenders/']"))
+    link = card.select_one("a.kb-reach")
+    assert link["href"] == "tel:+35312100489"
+    number = link.select_one("bdi")
+    assert number["dir"] == "ltr" and "kb-nowrap" in number["class"] and number.get_text() == "+353 1 210 0489"
+    assert card.select_one("a[href$='/directory/front-line-defenders/']")  # more about this organisation
+
+
+def test_phone_numbers_do_not_wrap(built_site):
+    css = (built_site / "assets/kb.css").read_text()
+    assert re.search(r"\.kb-nowrap\s*\{[^}]*white-space:\s*nowrap", css)
+
+
+def test_ask_for_says_whom_to_ask():
+    """Every defender's step that says "ask for" names whom to ask."""
+    for pathway in KB.pathways.pathways:
+        for node in pathway.outcomes:
+            for action in node.actions:
+                text = action.text.in_language("en").text
+                assert not re.match(r"Ask for\b", text), f"{pathway.id}/{node.id}: '{text[:60]}' says not whom to ask"
+
+
+# ---------------------------------------------------------------- in a browser
+
+
+def _place_answer(page, country: str) -> str:
+    """The answer a reader in `country` taps: her country if offered, else her region, else elsewhere."""
+    for code in [country, *region_of(KB, country), ELSEWHERE]:
+        if page.locator(f'ul.kb-options a[href="{code.lower()}/"]').count():
+            return code
+    raise AssertionError("no answer for " + country)
+
+
+def _walk(page, home: str, pathway_id: str, answers: list[str], country: str) -> tuple[str, str | None]:
+    """From the home page: the crisis button, then one tap per question; returns the outcome and place."""
+    pathway = PATHWAYS[pathway_id]
+    page.goto(home)
+    button = page.locator(f'a[href$="pathways/{pathway_id}/{pathway.start}/"]').first
+    assert button.count(), f"{home}: no crisis button for {pathway_id} on the home page"
+    button.click()
+    assert page.url.endswith(f"pathways/{pathway_id}/{pathway.start}/")
+    for node_id in answers:
+        page.click(f'ul.kb-options a[href="../{node_id}/"]')
+        assert page.url.endswith(f"pathways/{pathway_id}/{node_id}/"), page.url
+    node = outcome(pathway_id, answers[-1])
+    if not asks_where(KB, pathway, node):
+        return node.id, None
+    place = _place_answer(page, country)
+    page.click(f'ul.kb-options a[href="{place.lower()}/"]')
+    assert page.url.endswith(f"pathways/{pathway_id}/{node.id}/{place.lower()}/"), page.url
+    return node.id, place
+
+
+def _check_outcome(page, country: str, where: str) -> None:
+    """The first listed entry works in `country` (or everywhere); the first contact is one tap within two screens."""
+    first = page.locator("li.kb-contact").first
+    service_id = first.locator("a[href*='/directory/']").last.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+    service = next(s for s in KB.services.services if s.id == service_id)
+    assert place_rank(KB, service, country) is not None, f"{where}: {service_id} does not work in {country}"
+    contact = page.locator("li.kb-contact a.kb-reach").first
+    href = contact.get_attribute("href")
+    assert href.startswith(("tel:", "mailto:", "https://")), f"{where}: {href}"
+    card = page.locator("li.kb-contact", has=contact).first
+    card_id = card.locator("a[href*='/directory/']").last.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+    card_service = next(s for s in KB.services.services if s.id == card_id)
+    assert place_rank(KB, card_service, country) is not None, f"{where}: the first contact is {card_id}'s"
+    box = contact.bounding_box()
+    assert box and box["y"] < 2 * HEIGHT, f"{where}: the first contact is {box} px down"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_crisis_scenarios_reach_a_contact_in_a_few_taps(browser, site_url, language, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": WIDTH, "height": HEIGHT})
+    page = context.new_page()
+    try:
+        for name, (pathway_id, answers) in SCENARIOS.items():
+            for country in READERS:
+                where = f"{language} {name} in {country}"
+                node_id, place = _walk(page, site_url + PREFIX[language], pathway_id, answers, country)
+                _check_outcome(page, country, f"{where} ({node_id}/{place or ''})")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ne"])
+def test_pathway_answers_are_at_least_48_px_square(browser, site_url, language):
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    page = context.new_page()
+    try:
+        for path in ("physical-danger/start/", "physical-danger/where/", "physical-danger/shelter-region/"):
+            page.goto(f"{site_url}{PREFIX[language]}pathways/{path}")
+            answers = page.locator("ul.kb-options a")
+            assert answers.count() >= 2
+            for box in [answers.nth(i).bounding_box() for i in range(answers.count())]:
+                assert box["width"] >= 48 and box["height"] >= 48, (path, box)
+    finally:
+        context.close()
