@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import LANGUAGES, PREFIX, ROOT, read_html
 from whrdkb.core.directory import for_place, place_rank, places_to_ask, region_of
 from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.models.geo import area_name
 from whrdkb.core.render.pathways import ELSEWHERE, asks_where, local_services, referred_services
 
 KB = load_knowledge_base(ROOT / "data", LANGUAGES)
@@ -39,17 +41,32 @@ def outcome(pathway_id: str, node_id: str):
 # ---------------------------------------------------------------- static pages
 
 
+def answer_links(page: Path) -> dict[str, str]:
+    """A place question's answers: label → address."""
+    return {a.get_text(): a["href"] for a in read_html(page).select("ul.kb-options a[href]")}
+
+
 def test_place_question_offers_countries_regions_and_elsewhere(built_site):
     """The outcome's own page asks where the reader is; every answer is a page below it, by path only."""
     page = built_site / "pathways/physical-danger/shelter-region/index.html"
-    answers = [a["href"] for a in read_html(page).select("ul.kb-options a[href]")]
+    answers = answer_links(page)
     places = places_to_ask(KB, local_services(KB, outcome("physical-danger", "shelter-region")))
-    assert set(answers) == {f"{code.lower()}/" for code in [*places, ELSEWHERE]}
-    assert answers[-1] == "elsewhere/"
-    assert {"ug/", "gt/", "002/", "142/", "419/"} <= set(answers)
-    for href in answers:
-        assert "?" not in href and "#" not in href
+    countries = sorted(area_name(code, "en", "") for code in places if len(code) == 2)
+    regions = [f"Another country in {area_name(code, 'en', '')}" for code in places if len(code) == 3]
+    assert list(answers) == [*countries, *regions, "Elsewhere, or I'd rather not say"]
+    assert {"Uganda", "Guatemala", "Another country in Africa", "Another country in Asia"} <= set(answers)
+    assert answers["Elsewhere, or I'd rather not say"] == "elsewhere/"
+    for href in answers.values():
+        assert re.fullmatch(r"[a-z0-9]+/", href)  # nothing but the path: no query, no fragment
         assert (page.parent / href / "index.html").is_file()
+
+
+def test_places_with_the_same_lists_share_a_page(built_site):
+    """The eleven countries DefendDefenders names get the same lists for legal aid: one page, naming them all."""
+    answers = answer_links(built_site / "pathways/arrest-trial/legal/index.html")
+    assert answers["Uganda"] == answers["Kenya"] == answers["Burundi"] != answers["Another country in Asia"]
+    page = read_html(built_site / f"pathways/arrest-trial/legal/{answers['Uganda']}index.html")
+    assert all(name in page.select_one("h1 + p").get_text() for name in ("Uganda", "Kenya", "Burundi"))
 
 
 def test_places_include_every_country_with_a_service_of_its_own():
@@ -70,7 +87,8 @@ def test_only_defenders_outcomes_with_local_help_ask():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_place_page_lists_those_working_there_first_and_names_those_left_out(built_site, language):
     node = outcome("arrest-trial", "legal")
-    page = read_html(built_site / f"{PREFIX[language]}pathways/arrest-trial/legal/ug/index.html")
+    address = answer_links(built_site / "pathways/arrest-trial/legal/index.html")["Uganda"]
+    page = read_html(built_site / f"{PREFIX[language]}pathways/arrest-trial/legal/{address}index.html")
     listed = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("li.kb-contact a[href*='/directory/']")]
     serving, left_out = for_place(KB, referred_services(KB, node.referrals[0]), "UG")
     assert set(listed) == {s.id for s in serving}
@@ -149,15 +167,19 @@ def _walk(page, home: str, pathway_id: str, answers: list[str]) -> bool:
     return asks_where(KB, pathway, outcome(pathway_id, answers[-1]))
 
 
-def _answer_place(page, country: str) -> None:
-    """Tap the answer of a reader in `country`: her country if offered, else her region, else elsewhere."""
+def _answer_place(page, language: str, country: str) -> None:
+    """Tap the answer of a reader in `country`, by its label: her country, else her region, else elsewhere."""
     page.wait_for_selector("ul.kb-options")
-    for code in [country, *region_of(KB, country), ELSEWHERE]:
-        answer = page.locator(f'ul.kb-options a[href="{code.lower()}/"]')
+    other = KB.ui_text("place_other_country", language).text
+    labels = [area_name(country, language, "")]
+    labels += [other.replace("{region}", area_name(region, language, "")) for region in region_of(KB, country)]
+    labels.append(KB.ui_text("place_elsewhere", language).text)
+    for label in labels:
+        answer = page.locator("ul.kb-options").get_by_role("link", name=label, exact=True)
         if answer.count():
-            url = page.url
+            url, href = page.url, answer.get_attribute("href")
             answer.click()
-            assert page.url == f"{url}{code.lower()}/", page.url
+            assert page.url == url + href, page.url  # one tap, straight to the page of that answer
             return
     raise AssertionError(f"{page.url}: no answer for a reader in {country}")
 
@@ -189,7 +211,7 @@ def test_crisis_scenarios_reach_a_contact_in_a_few_taps(browser, site_url, langu
             asks = _walk(page, site_url + PREFIX[language], pathway_id, answers)
             for country in READERS:  # the same taps up to the place question; Back returns to it
                 if asks:
-                    _answer_place(page, country)
+                    _answer_place(page, language, country)
                 _check_outcome(page, country, f"{language} {name}, in {country} ({page.url})")
                 if asks:
                     page.go_back()

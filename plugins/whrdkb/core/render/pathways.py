@@ -40,8 +40,8 @@ def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) ->
         for node in nodes(pathway).values():
             pages.append(render_node(kb, language, options, pathway, node))
             if isinstance(node, Outcome) and asks_where(kb, pathway, node):
-                places = [*places_to_ask(kb, local_services(kb, node)), ELSEWHERE]
-                pages += [render_node(kb, language, options, pathway, node, place) for place in places]
+                for place, codes in place_pages(kb, node).items():
+                    pages.append(render_node(kb, language, options, pathway, node, place, codes))
     return pages
 
 
@@ -99,11 +99,13 @@ def render_node(
     pathway: Pathway,
     node: Step | Outcome,
     place: str | None = None,
+    codes: list[str] = (),
 ) -> GeneratedPage:
     """One step (a question with links) or one outcome (actions, services, recommendations).
 
     An outcome that asks where the reader is becomes that question (with its actions below the
-    answers); with a `place`, it is the outcome for a reader there, one folder deeper.
+    answers); with a `place` (a page of place_pages, for the places `codes`), it is the outcome
+    for a reader there, one folder deeper.
     """
     ctx = _context(kb, language, pathway)
     p_index = kb.pathways.pathways.index(pathway)
@@ -130,19 +132,19 @@ def render_node(
             ctx,
             title,
             source_of(kb, "pathways.yaml", path),
-            answers=answers(ctx, places_to_ask(kb, local_services(kb, node))),
+            answers=answers(ctx, place_pages(kb, node)),
             rows=_rows(kb, node.rows),
             **common,
         )
-    name = place_name(ctx, place) if place else None
+    name = ", ".join(place_name(ctx, code) for code in codes) if place else None
     return render_page(
         "pathways/outcome.md.j2",
         f"{FOLDER}/{pathway.id}/{node.id}/{place.lower()}.md" if place else f"{FOLDER}/{pathway.id}/{node.id}.md",
         ctx,
-        f"{title} — {name}" if name else title,
+        f"{title} — {name}" if place else title,
         source_of(kb, "pathways.yaml", path),
         place_label=name,
-        referrals=who_can_help(kb, node, place),
+        referrals=who_can_help(kb, node, codes[0] if place else None),
         rows=_rows(kb, node.rows),
         meta={"search": {"exclude": True}} if place else None,  # the outcome's own page is the one found
         **common,
@@ -171,15 +173,36 @@ def place_name(ctx: RenderContext, code: str) -> str:
     return area_name(code, ctx.language, ctx.kb.ui_text("worldwide", ctx.language).text)
 
 
-def answers(ctx: RenderContext, places: list[str]) -> list[tuple[str, str]]:
+def place_pages(kb: KnowledgeBase, outcome: Outcome) -> dict[str, list[str]]:
+    """The pages below an outcome that asks where the reader is: address → the places (codes) it is for.
+
+    Places whose lists would be the same (the eleven countries one regional network names,
+    say) share one page named after the first of them, so the site grows with the number of
+    different answers rather than with the number of countries times outcomes and languages.
+    """
+    shared: dict[tuple, list[str]] = {}
+    for code in places_to_ask(kb, local_services(kb, outcome)):
+        lists = tuple(
+            (*(s.id for s in r.services), "|", *(s.id for s in r.left_out)) for r in who_can_help(kb, outcome, code)
+        )
+        shared.setdefault(lists, []).append(code)
+    return {codes[0].lower(): codes for codes in shared.values()} | {ELSEWHERE: [ELSEWHERE]}
+
+
+def answers(ctx: RenderContext, pages: dict[str, list[str]]) -> list[tuple[str, str]]:
     """The question's answers as (page, label): countries by name, then each region, then elsewhere."""
 
-    def by_name(pair: tuple[str, str]) -> str:  # accents do not send "Éthiopie" after "Zambie"
-        return unicodedata.normalize("NFKD", pair[1]).encode("ascii", "ignore").decode().casefold() or pair[1]
+    def by_name(pair: tuple[str, str]) -> str:  # accents (and hamzas) do not send "Éthiopie" after "Zambie"
+        return "".join(c for c in unicodedata.normalize("NFKD", pair[1]) if not unicodedata.combining(c)).casefold()
 
     other = ctx.kb.ui_text("place_other_country", ctx.language).text
-    countries = sorted(((c, place_name(ctx, c)) for c in places if len(c) == 2), key=by_name)
-    regions = [(c, other.replace("{region}", place_name(ctx, c))) for c in places if len(c) != 2]
+    page_of = {code: page for page, codes in pages.items() for code in codes}
+    countries = sorted(((page_of[c], place_name(ctx, c)) for c in page_of if len(c) == 2), key=by_name)
+    regions = [
+        (page_of[r.code], other.replace("{region}", place_name(ctx, r.code)))
+        for r in ctx.kb.vocabularies.regions
+        if r.code in page_of
+    ]
     ctx.ui("place_other_country")  # the page's translation state counts the label's
     return [*countries, *regions, (ELSEWHERE, place_name(ctx, ELSEWHERE))]
 
