@@ -66,7 +66,9 @@ def test_outcome_without_referral_is_reported(pathways):
 
 def test_outcome_without_action_is_reported(pathways):
     text = pathways.read_text()
-    start = text.index('        actions:\n          - text:\n              en: "Ask a diplomatic mission, or an organisation listed below, for mental health')
+    start = text.index(
+        '        actions:\n          - text:\n              en: "Ask a diplomatic mission, or an organisation listed below, for mental health'
+    )
     end = text.index("        referrals:", start)
     pathways.write_text(text[:start] + "        actions: []\n" + text[end:])
     found = problems_of(pathways.parent)
