@@ -66,7 +66,9 @@ def test_outcome_without_referral_is_reported(pathways):
 
 def test_outcome_without_action_is_reported(pathways):
     text = pathways.read_text()
-    start = text.index('        actions:\n          - text:\n              en: "Ask for mental health')
+    start = text.index(
+        '        actions:\n          - text:\n              en: "Ask a diplomatic mission, or an organisation listed below, for mental health'
+    )
     end = text.index("        referrals:", start)
     pathways.write_text(text[:start] + "        actions: []\n" + text[end:])
     found = problems_of(pathways.parent)
@@ -179,6 +181,8 @@ def test_walk_a_defender_pathway_by_clicking(browser, site_url, javascript):
     page.click("ul.kb-options >> text=Abroad, for a few months")
     assert page.url.endswith("/pathways/physical-danger/relocate-abroad/")
     assert page.inner_text("h1") == "Relocating abroad for a while"
+    page.click('ul.kb-options a[href="elsewhere/"]')  # "Where are you?": the answer is only the path
+    assert page.url.endswith("/pathways/physical-danger/relocate-abroad/elsewhere/")
     service = page.locator('li.kb-service a[href$="/directory/shelter-city/"]')
     assert service.count() == 1
     service.click()

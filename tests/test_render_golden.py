@@ -44,6 +44,7 @@ def kb():
         ("en", "pathways/test-path/start.md", "pathway-step.en.md"),
         ("fr", "pathways/test-path/later.md", "pathway-step.fr.md"),
         ("en", "pathways/test-path/lawyer.md", "pathway-outcome.en.md"),
+        ("en", "pathways/test-path/lawyer/ke.md", "pathway-place.en.md"),
         ("en", "pathways/test-path/index.md", "pathway-overview.en.md"),
         ("fr", "pathways/index.md", "pathways.fr.md"),
     ],

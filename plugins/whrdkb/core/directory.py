@@ -9,7 +9,6 @@ from .builddate import build_date
 from .load import KnowledgeBase
 from .models import Row, Service
 from .models.geo import WORLDWIDE
-from .models.services import Channel
 
 
 @dataclass(frozen=True)
@@ -42,29 +41,6 @@ def is_stale(service: Service, options: RenderOptions) -> bool:
     if service.last_verified is None:
         return True
     return (options.today - service.last_verified).days > options.stale_after_days
-
-
-# Ways of contact in the order a reader in danger is pointed to them, when certainty is equal.
-_TYPE_ORDER = ("signal", "phone", "sms", "web_form", "email", "pgp", "web_page", "postal")
-
-
-def safest_channel(service: Service) -> Channel | None:
-    """The channel to offer first: not a low-confidence one if avoidable, then secure, open 24/7, a way to
-    write or call rather than a page to read, then the most certain, then the first listed."""
-
-    def order(pair: tuple[int, Channel]) -> tuple:
-        n, c = pair
-        return (
-            c.confidence == "low",
-            not c.secure,
-            not c.available_24_7,
-            _TYPE_ORDER.index(c.type),
-            c.confidence != "high",
-            n,
-        )
-
-    ranked = sorted(enumerate(service.channels), key=order)
-    return ranked[0][1] if ranked else None
 
 
 def country_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
@@ -117,6 +93,16 @@ def for_place(kb: KnowledgeBase, services: list[Service], code: str) -> tuple[li
         service for rank, service in sorted(((r, s) for r, s in ranked if r is not None), key=lambda pair: pair[0])
     ]
     return serving, [service for rank, service in ranked if rank is None]
+
+
+def places_to_ask(kb: KnowledgeBase, services: list[Service]) -> list[str]:
+    """Answers of a "Where are you?" question before a list of `services`: the countries they name and every
+    country with a service of its own (working there only), then the regions they work in; codes, unsorted."""
+    named = {code for service in services for code in service.areas if len(code) == 2}
+    national = {s.areas[0] for s in kb.services.services if s.category == "service" and len(set(s.areas)) == 1}
+    countries = sorted(named | {code for code in national if len(code) == 2})
+    reached = set().union(*(expanded_areas(kb, service) for service in services))
+    return countries + [region.code for region in kb.vocabularies.regions if region.code in reached]
 
 
 def wider_areas(kb: KnowledgeBase, code: str) -> list[str]:

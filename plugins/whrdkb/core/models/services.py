@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import phonenumbers
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
@@ -45,6 +46,8 @@ from .textrules import check_text, is_email, is_web_address, phone_error
 
 Confidence = Literal["high", "medium", "low"]
 ChannelType = Literal["web_form", "web_page", "email", "phone", "sms", "signal", "pgp", "postal"]
+# Ways of contact in the order a reader in danger is pointed to them, when all else is equal.
+CONTACT_ORDER = ("signal", "phone", "sms", "web_form", "email", "pgp", "web_page", "postal")
 # Types whose value is a number (international in E.164, or dialled as written inside `dial_from`).
 NUMBER_TYPES = ("phone", "sms", "signal")
 
@@ -211,6 +214,11 @@ class Channel(Model):
     def display(self) -> str:
         """The value as readers see it (phone numbers grouped)."""
         return format_phone(self.value) if self.type in NUMBER_TYPES and self.value.startswith("+") else self.value
+
+    @property
+    def host(self) -> str:
+        """The host of a web address (what a reader sees before opening it), else the value."""
+        return urlsplit(self.value).hostname or self.value if self.type in ("web_form", "web_page") else self.value
 
     @property
     def href(self) -> str | None:
@@ -493,6 +501,26 @@ class Service(Model):
     @property
     def secure_channel(self) -> bool:
         return any(c.secure for c in self.channels)
+
+    @property
+    def safest_channel(self) -> Channel | None:
+        """The channel a reader in danger is shown first: one she can tap (call, write, open the form) before one she
+        cannot, channels the sources confirm (not low confidence), that reach a person (not an information page),
+        secure, open at any hour, then by way of contact, then better confirmed, then the first listed."""
+        rank = {"high": 0, "medium": 1, "low": 2}
+        return min(
+            self.channels,
+            key=lambda c: (
+                c.href is None,
+                c.confidence == "low",
+                c.type == "web_page",
+                not c.secure,
+                not c.available_24_7,
+                CONTACT_ORDER.index(c.type),
+                rank[c.confidence],
+            ),
+            default=None,
+        )
 
 
 class ServicesFile(Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Id, LocalizedText, Model, Text, described
+from .common import Id, LocalizedText, Model, StrictBool, Text, described
 from .geo import AreaCode
 
 
@@ -15,6 +15,19 @@ class Term(Model):
         "Description",
         "One sentence saying what the term covers.",
         "Mental health, stress, trauma and well-being of defenders.",
+    )
+
+
+class SupportKind(Term):
+    """A kind of support services offer; `local` kinds make pathway outcomes ask where the reader is."""
+
+    local: StrictBool = described(
+        "Depends on where you are",
+        "true if this help is given in particular countries or regions (a shelter, a lawyer, a local network): "
+        "a defenders' pathway outcome that refers to this kind first asks the reader where she is, "
+        "and lists first the services that work there.",
+        True,
+        default=False,
     )
 
 
@@ -45,7 +58,7 @@ class VocabulariesFile(Model):
         [],
         min_length=1,
     )
-    support_kinds: list[Term] = described(
+    support_kinds: list[SupportKind] = described(
         "Kinds of support",
         "What a service in the directory offers.",
         [],

@@ -18,7 +18,6 @@ from ..directory import (
     position,
     region_of,
     rows_for_service,
-    safest_channel,
     services_in,
     services_of_kind,
     wider_areas,
@@ -93,7 +92,6 @@ def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         data_attributes=data_attributes,
         stale=lambda s: is_stale(s, options),
         freshness=freshness,
-        safest=safest_channel,
         options=options,
     )
 
