@@ -44,8 +44,10 @@ def is_stale(service: Service, options: RenderOptions) -> bool:
 
 
 def country_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
-    """Countries that get a "who can help here" page: every country an entry names, and `extra_countries`."""
-    return [code for code in area_pages(kb, extra_countries) if len(code) == 2]
+    """Countries that get a "who can help here" page: those with a national entry (one working there alone), and
+    `extra_countries`. Elsewhere the country's listing and its region's say the same (and pages stay few)."""
+    national = {s.areas[0] for s in kb.services.services if len(s.areas) == 1 and len(s.areas[0]) == 2}
+    return sorted(national | set(extra_countries))
 
 
 def by_age(kb: KnowledgeBase) -> list[Service]:

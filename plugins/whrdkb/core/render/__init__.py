@@ -87,7 +87,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"category_note_{c}" for c in categories if c != "service"}
     keys |= {f"status_{s}" for s in typing.get_args(Service.model_fields["status"].annotation) if s != "active"}
     keys |= {f"channel_{t}" for t in typing.get_args(Channel.model_fields["type"].annotation)}
-    keys |= {f"reach_{t}" for t in ("phone", "email", "web_form", "web_page")}  # the channels with a link (href)
+    keys |= {f"reach_{t}" for t in ("phone", "sms", "email", "web_form", "web_page")}  # the channels with a link (href)
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
     keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
     keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence.py

@@ -157,6 +157,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
         wider=wider_areas(kb, code),
         narrower=narrower_areas(kb, code),
         count=count,
+        has_country_page=code in country_pages(kb, SEED_COUNTRIES),
         **helpers,
         meta=LISTING,
     )
