@@ -29,7 +29,7 @@ QUERIES = {
         ("temporary relocation", "directory/kind-temporary-relocation/"),
         ("digital security", "directory/kind-digital-security-help/"),
         ("legal aid", "directory/kind-legal-aid/"),
-        ("lawyer", "pathways/arrest-trial/"),
+        ("lawyer", "pathways/arrest-trial/legal/"),  # the outcome about lawyers
         ("emergency grant", "directory/kind-emergency-grant/"),
         ("24/7 helpline", "directory/kind-emergency-line/"),
         ("psychosocial", "directory/kind-psychosocial-support/"),
