@@ -432,7 +432,7 @@ def table(results: list[Result]) -> str:
         index = largest_index(r)
         heaviest = max(r.weight_kb.values(), default=0)
         rows.append(
-            f"| {r.entries or 'seed (36)'} | {r.pages} | {r.build_s:.1f} s{spread(r.build_runs, '{:.1f}')} "
+            f"| {r.entries or 'seed'} | {r.pages} | {r.build_s:.1f} s{spread(r.build_runs, '{:.1f}')} "
             f"| {r.baseline_s:.1f} s{spread(r.baseline_runs, '{:.1f}')} "
             f"| {r.ratio():.2f}x{spread(pair_ratios(r), '{:.2f}')} | {r.one_language_s:.1f} s "
             f"| {_or_dash(r.rebuild_s, '{:.1f} s')} "
