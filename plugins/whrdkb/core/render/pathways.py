@@ -127,13 +127,15 @@ def render_node(
     path = ("pathways", p_index, "outcomes", pathway.outcomes.index(node))
     title = ctx.plain(node.title)
     if place is None and asks_where(kb, pathway, node):
+        countries, wider = answers(ctx, place_pages(kb, node))
         return render_page(
             "pathways/outcome.md.j2",
             f"{FOLDER}/{pathway.id}/{node.id}.md",
             ctx,
             title,
             source_of(kb, "pathways.yaml", path),
-            answers=answers(ctx, place_pages(kb, node)),
+            countries=countries,
+            wider=wider,
             rows=_rows(kb, node.rows),
             meta=search_meta(ctx, node.keywords, node.actions[0].text),  # its result line: what to do first
             **common,
@@ -192,8 +194,9 @@ def place_pages(kb: KnowledgeBase, outcome: Outcome) -> dict[str, list[str]]:
     return {codes[0].lower(): codes for codes in shared.values()} | {ELSEWHERE: [ELSEWHERE]}
 
 
-def answers(ctx: RenderContext, pages: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """The question's answers as (page, label): countries by name, then each region, then elsewhere."""
+def answers(ctx: RenderContext, pages: dict[str, list[str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The question's answers as (page, label): the countries by name (shown side by side on a phone),
+    then each region's "another country" and elsewhere."""
 
     def by_name(pair: tuple[str, str]) -> str:  # accents (and hamzas) do not send "Éthiopie" after "Zambie"
         return "".join(c for c in unicodedata.normalize("NFKD", pair[1]) if not unicodedata.combining(c)).casefold()
@@ -207,7 +210,7 @@ def answers(ctx: RenderContext, pages: dict[str, list[str]]) -> list[tuple[str, 
         if r.code in page_of
     ]
     ctx.ui("place_other_country")  # the page's translation state counts the label's
-    return [*countries, *regions, (ELSEWHERE, place_name(ctx, ELSEWHERE))]
+    return countries, [*regions, (ELSEWHERE, place_name(ctx, ELSEWHERE))]
 
 
 @dataclass(frozen=True)
