@@ -103,10 +103,10 @@ def total_checks(report: Report) -> list[Check]:
         ("with_disability", stated.with_disability, found.with_disability),
     ]
     checks = [Check(key, value, computed) for key, value, computed in pairs if value is not None]
-    if None not in (stated.men, stated.women, stated.with_disability, stated.participants):
+    men, women, disabled, total = stated.men, stated.women, stated.with_disability, stated.participants
+    if men is not None and women is not None and disabled is not None and total is not None:
         # The report's breakdown (men, women, persons with disabilities) against its own total.
-        parts = stated.men + stated.women + stated.with_disability  # type: ignore[operator]
-        checks.append(Check("breakdown", stated.participants, parts))  # type: ignore[arg-type]
+        checks.append(Check("breakdown", total, men + women + disabled))
     return checks
 
 

@@ -329,4 +329,4 @@ def export_hsds(kb: KnowledgeBase) -> str:
 
 
 # Export schemas, generated like the data schemas (see core/schema.py).
-EXPORT_MODELS = {"services-csv-row": CsvRow, "services-hsds": HsdsExport}
+EXPORT_MODELS: dict[str, type[BaseModel]] = {"services-csv-row": CsvRow, "services-hsds": HsdsExport}

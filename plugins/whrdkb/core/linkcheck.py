@@ -30,12 +30,12 @@ class _Page(HTMLParser):
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
+        values = {name: value for name, value in attrs if value}
+        if "id" in values:
             self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
+        if tag == "a" and "name" in values:
             self.ids.add(values["name"])
-        if tag == "a" and values.get("href"):
+        if tag == "a" and "href" in values:
             self.links.append(values["href"])
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .builddate import latest_date
 from .models import DATA_FILES
-from .models.evidence import EvidenceFile
+from .models.evidence import EvidenceFile, Meeting, Report
 from .models.pathways import PathwaysFile
 from .models.recommendations import RecommendationsFile, Row, Theme
 from .models.services import ServicesFile
@@ -93,12 +93,12 @@ def load_knowledge_base(
     if problems or len(models) != len(DATA_FILES):
         raise DataError(problems)
     return KnowledgeBase(
-        vocabularies=models["vocabularies.yaml"],  # type: ignore[arg-type]
-        ui=models["ui.yaml"],  # type: ignore[arg-type]
-        recommendations=models["recommendations.yaml"],  # type: ignore[arg-type]
-        services=models["services.yaml"],  # type: ignore[arg-type]
-        pathways=models["pathways.yaml"],  # type: ignore[arg-type]
-        evidence=models["evidence.yaml"],  # type: ignore[arg-type]
+        vocabularies=typing.cast(VocabulariesFile, models["vocabularies.yaml"]),
+        ui=typing.cast(UiFile, models["ui.yaml"]),
+        recommendations=typing.cast(RecommendationsFile, models["recommendations.yaml"]),
+        services=typing.cast(ServicesFile, models["services.yaml"]),
+        pathways=typing.cast(PathwaysFile, models["pathways.yaml"]),
+        evidence=typing.cast(EvidenceFile, models["evidence.yaml"]),
         languages=list(languages),
         sources=sources,
     )
@@ -160,7 +160,7 @@ def validate_source(
 
 
 # A misspelled required field gives "unknown field 'tagz'" and "'tags' is missing": keep the first only.
-def _without_misspelling_echoes(errors: list[dict], data: Any, model_cls: type[BaseModel]) -> list[dict]:
+def _without_misspelling_echoes(errors: list[Any], data: Any, model_cls: type[BaseModel]) -> list[Any]:
     misspelt = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
@@ -409,12 +409,12 @@ def check_pathways(model: PathwaysFile, source: Source, languages: list[str]) ->
 
 def check_evidence(model: EvidenceFile, source: Source, languages: list[str]) -> list[Problem]:
     """Ids unique across reports and meetings (each is a page of the same folder)."""
-    pairs = [(("reports", i), r) for i, r in enumerate(model.reports)]
+    pairs: list[tuple[tuple[str, int], Report | Meeting]] = [(("reports", i), r) for i, r in enumerate(model.reports)]
     pairs += [(("meetings", i), m) for i, m in enumerate(model.meetings)]
     return _unique_ids(source, None, pairs)
 
 
-FILE_CHECKS = {
+FILE_CHECKS: dict[str, typing.Callable[[Any, Source, list[str]], list[Problem]]] = {
     "vocabularies.yaml": check_vocabularies,
     "ui.yaml": lambda model, source, languages: [],  # required strings are checked against the templates
     "recommendations.yaml": check_recommendations,

@@ -27,23 +27,24 @@ def check_pathway(pathway: Pathway, here: Path_, source: Source, site_languages:
     """Every problem of one pathway's graph and translations, located in the file."""
     problems = []
     all_nodes: dict[str, Path_] = {}
-    for kind, items in (("steps", pathway.steps), ("outcomes", pathway.outcomes)):
-        for i, node in enumerate(items):
-            path = (*here, kind, i, "id")
-            if node.id in all_nodes:
-                line, _ = source.position(all_nodes[node.id])
-                problems.append(
-                    source.problem(
-                        path,
-                        f"the id '{node.id}' is used twice in this pathway (first on line {line})",
-                        "give every step and outcome its own id",
-                    )
+    located: list[tuple[str, int, Step | Outcome]] = [("steps", i, s) for i, s in enumerate(pathway.steps)]
+    located += [("outcomes", i, o) for i, o in enumerate(pathway.outcomes)]
+    for kind, i, node in located:
+        path = (*here, kind, i, "id")
+        if node.id in all_nodes:
+            line, _ = source.position(all_nodes[node.id])
+            problems.append(
+                source.problem(
+                    path,
+                    f"the id '{node.id}' is used twice in this pathway (first on line {line})",
+                    "give every step and outcome its own id",
                 )
-            elif node.id == "index":
-                problems.append(
-                    source.problem(path, "'index' is reserved for the pathway's overview page", "choose another id")
-                )
-            all_nodes.setdefault(node.id, path)
+            )
+        elif node.id == "index":
+            problems.append(
+                source.problem(path, "'index' is reserved for the pathway's overview page", "choose another id")
+            )
+        all_nodes.setdefault(node.id, path)
     steps = {s.id: s for s in pathway.steps}
     if pathway.start not in steps:
         problems.append(

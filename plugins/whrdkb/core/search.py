@@ -128,7 +128,9 @@ class _LunrJsPorter(PorterStemmer):
     queries, keeps "day". The pipeline comparison test found the difference.)
     """
 
-    def step1c(self):
+    b: str  # the word being stemmed (set by lunr's PorterStemmer)
+
+    def step1c(self) -> None:
         if self.ends("y") and self.k - self.k0 >= 2 and self.b[self.k - 1] not in "aeiou":
             self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
 
@@ -362,9 +364,10 @@ def partial_index(data: dict, shards: list[int]) -> dict:
         (pair for n in shards for pair in zip(data["shards"][n]["terms"], data["shards"][n]["postings"], strict=True)),
         key=lambda pair: _utf16(pair[0]),
     )
-    inverted, vectors = [], {field: {} for field in fields}
+    inverted: list = []
+    vectors: dict[str, dict[int, list]] = {field: {} for field in fields}
     for number, (term, per_field) in enumerate(entries):
-        posting = {"_index": number}
+        posting: dict[str, object] = {"_index": number}
         for field, packed in zip(fields, per_field, strict=True):
             half = len(packed) // 2
             docs = _sums(packed[:half])
@@ -494,10 +497,10 @@ class Searcher:
         """
         query_words = query_terms(query, self.language, self.stops)
         # Each word, and its start (the normalised word, when it has two letters or more).
-        clauses = []
+        clauses: list[tuple[str, str | None]] = []
         for word in query_words:
-            prefix = normalise(word, self.language)
-            clauses.append((word, prefix if len(prefix) >= 2 else None))
+            start = normalise(word, self.language)
+            clauses.append((word, start if len(start) >= 2 else None))
         if shards is None:
             terms = [term for word in query_words for term in self.pipeline.run_string(word)]
             shards = needed_shards(self.data["keys"], terms, [prefix for _, prefix in clauses if prefix])

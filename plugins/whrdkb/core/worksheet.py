@@ -165,6 +165,7 @@ def import_worksheet(kb: KnowledgeBase, data_dir: Path, language: str, entries: 
         file = data_dir / name
         text = file.read_text(encoding="utf-8")
         root = yaml.compose(text)
+        assert root is not None, "a data file that loaded is not empty"
         edits = []
         for path, entry in items:
             edit = _edit_for(text, root, path, language, entry, kb.languages)
@@ -191,7 +192,8 @@ def _edit_for(
     In a block, the translation goes after the languages that come before it in the
     site's order (mkdocs.yml), so blocks read en, fr, es, ar, ne whatever the import order.
     """
-    parent, key_node, node = None, None, root
+    key_node: Any = None
+    parent, node = None, root
     for step in path:
         parent = node
         if isinstance(node, MappingNode):

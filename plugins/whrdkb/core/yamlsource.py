@@ -149,10 +149,13 @@ class _PythonEventReader(Reader, Scanner, Parser):
         Parser.__init__(self)
 
 
-try:  # libyaml's event reader; PyYAML's wheels include it
-    from yaml._yaml import CParser as _EventReader
-except ImportError:  # pragma: no cover - a PyYAML built without libyaml
-    _EventReader = _PythonEventReader
+def _event_reader() -> type:
+    """libyaml's event reader (PyYAML's wheels include it), else PyYAML's own in Python."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+        return _PythonEventReader
+    return CParser
 
 
 def _strict_loader(reader: type) -> type:
@@ -165,7 +168,7 @@ def _strict_loader(reader: type) -> type:
         yaml_implicit_resolvers: dict = {}
 
         def __init__(self, stream: str) -> None:
-            reader.__init__(self, stream)
+            reader.__init__(self, stream)  # type: ignore[misc]  # `reader` is a class chosen at run time
             Composer.__init__(self)
             Resolver.__init__(self)
             self.misuse: list[tuple[Any, str, str]] = []  # (mark, message, hint)
@@ -173,7 +176,7 @@ def _strict_loader(reader: type) -> type:
             self.depth = 0
 
         # Aliases (*name) would silently copy data: report, and go on with an empty value.
-        def compose_node(self, parent: Node | None, index: Any) -> Node:
+        def compose_node(self, parent: Node | None, index: Any) -> Node | None:
             if self.check_event(AliasEvent):
                 event = self.get_event()
                 self.misuse.append(
@@ -185,6 +188,7 @@ def _strict_loader(reader: type) -> type:
                 )
                 return ScalarNode(_STR, "", event.start_mark, event.end_mark, style="'")
             event = self.peek_event()
+            marks: tuple[Any, Any] = (event.start_mark, event.end_mark)  # libyaml's or PyYAML's marks
             if getattr(event, "anchor", None):
                 self.misuse.append(
                     (
@@ -211,7 +215,7 @@ def _strict_loader(reader: type) -> type:
                     )
                 )
                 self._skip_collection()
-                return ScalarNode(_STR, "", event.start_mark, event.end_mark, style="'")
+                return ScalarNode(_STR, "", *marks, style="'")
             self.depth += 1
             try:
                 return Composer.compose_node(self, parent, index)
@@ -230,7 +234,7 @@ def _strict_loader(reader: type) -> type:
     return StrictLoader
 
 
-_StrictLoader = _strict_loader(_EventReader)
+_StrictLoader = _strict_loader(_event_reader())
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[Source | None, list[Problem]]:

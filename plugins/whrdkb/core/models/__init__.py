@@ -1,5 +1,7 @@
 """The data model: one pydantic model per data file, generator-independent."""
 
+from pydantic import BaseModel
+
 from .common import SOURCE_LANGUAGE, LocalizedText, Rendition, Translation
 from .evidence import EvidenceFile
 from .pathways import Outcome, Pathway, PathwaysFile, Step
@@ -9,7 +11,7 @@ from .ui import UiFile
 from .vocabularies import Term, VocabulariesFile
 
 # Each data file and the model that validates it, in loading order.
-DATA_FILES = {
+DATA_FILES: dict[str, type[BaseModel]] = {
     "vocabularies.yaml": VocabulariesFile,
     "ui.yaml": UiFile,
     "recommendations.yaml": RecommendationsFile,

@@ -186,7 +186,7 @@ class LocalizedText(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
-    __pydantic_extra__: dict[str, Translation]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, Translation]
 
     en: Annotated[str, _Trimmed] = described(
         "English text", "The text in English, the source language.", "Psychological stress and trauma"
@@ -222,7 +222,7 @@ class LocalizedText(BaseModel):
     # allowed in that language's text only.
     @model_validator(mode="after")
     def _text_rule(self) -> LocalizedText:
-        texts = [(SOURCE_LANGUAGE, (SOURCE_LANGUAGE,), self.en)]
+        texts: list[tuple[str, tuple[str, ...], str]] = [(SOURCE_LANGUAGE, (SOURCE_LANGUAGE,), self.en)]
         texts += [(code, (code, "text"), t.text) for code, t in self.translations.items()]
         for language, at, text in texts:
             error = hidden_character_error(text, language, at) or (self.checks_contacts and contact_error(text, at))

@@ -450,7 +450,7 @@ class Service(Model):
     @model_validator(mode="after")
     def _rules(self) -> Service:
         ids = [s.id for s in self.sources]
-        citing = [("channels", i, c) for i, c in enumerate(self.channels)]
+        citing: list[tuple[str, int, Channel | Cost]] = [("channels", i, c) for i, c in enumerate(self.channels)]
         citing += [("costs", i, c) for i, c in enumerate(self.costs)]
         for field, index, entry in citing:
             if entry.source not in ids:
@@ -488,7 +488,7 @@ class Service(Model):
         if self.last_verified != newest:
             expected = f"set last_verified: {newest}" if newest else "remove last_verified: no source is dated"
             # At the field, or (when it is missing) at the newest source's date.
-            at = ("last_verified",)
+            at: tuple[str | int, ...] = ("last_verified",)
             if self.last_verified is None:
                 at = ("sources", next(i for i, s in enumerate(self.sources) if s.date == newest), "date")
             raise rule_error(

@@ -164,7 +164,7 @@ def render_page(
 ) -> GeneratedPage:
     """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
     body = render_fragment(template, ctx, **values)
-    meta = front_matter(
+    header = front_matter(
         {
             "title": escape_html(title),
             "kb_translation": ctx.translation_state(),
@@ -172,7 +172,7 @@ def render_page(
             **(meta or {}),
         }
     )
-    return GeneratedPage(path, meta + "\n" + body.rstrip() + "\n")
+    return GeneratedPage(path, header + "\n" + body.rstrip() + "\n")
 
 
 def render_ui_page(template: str, path: str, ctx: RenderContext, title_key: str, meta: dict | None = None, **values):

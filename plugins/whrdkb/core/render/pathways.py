@@ -14,6 +14,7 @@ is only the page's path: nothing is stored, and Back returns to the question.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..directory import RenderOptions, first_shown, for_place, places_to_ask, serves_area, services_of_kind
@@ -100,7 +101,7 @@ def render_node(
     pathway: Pathway,
     node: Step | Outcome,
     place: str | None = None,
-    codes: list[str] = (),
+    codes: Sequence[str] = (),
 ) -> GeneratedPage:
     """One step (a question with links) or one outcome (actions, services, recommendations).
 
@@ -232,7 +233,8 @@ def who_can_help(kb: KnowledgeBase, outcome: Outcome, place: str | None) -> list
     Within a rank, entries the reader can reach in one tap come first. An entry appears once,
     under the first referral that names it.
     """
-    found, shown = [], set()
+    found: list[Referred] = []
+    shown: set[str] = set()
     for referral in outcome.referrals:
         every = referred_services(kb, referral)
         fresh = sorted((s for s in every if s.id not in shown), key=lambda s: s.safest_channel is None)
@@ -249,6 +251,7 @@ def referred_services(kb: KnowledgeBase, referral: Referral) -> list[Service]:
     """Directory entries a referral points to, rendered from the directory (never copied)."""
     if referral.service:
         return [s for s in kb.services.services if s.id == referral.service]
+    assert referral.kind is not None, "a referral names a service or a kind (the model checks)"
     found = services_of_kind(kb, referral.kind)  # in listing order
     if referral.areas:
         found = [s for s in found if any(serves_area(kb, s, code) for code in referral.areas)]

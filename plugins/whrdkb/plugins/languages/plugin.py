@@ -32,6 +32,8 @@ import os
 import pickle
 import signal
 import sys
+import typing
+from typing import Any
 
 import mkdocs_static_i18n.plugin as i18n_module
 from jinja2 import BytecodeCache
@@ -74,20 +76,19 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if processes < 2:
             return
         shares = share_out(others, processes)
-        self._build = i18n_module.build
+        self._build = build = i18n_module.build
 
         # Called by static-i18n for each other language in turn, with `current_language` set.
         def build_or_skip(config: MkDocsConfig, dirty: bool = False) -> None:
-            if self.mine is None:
-                self.fork(shares)
-            language, mine = config.plugins["i18n"].current_language, self.mine
+            mine = self.mine if self.mine is not None else self.fork(shares)
+            language = typing.cast(Any, config.plugins["i18n"]).current_language
             if language not in mine:
                 return
             if self.report_to is None:
-                self._build(config, dirty=dirty)
+                build(config, dirty=dirty)
                 return
             try:
-                self._build(config, dirty=dirty)
+                build(config, dirty=dirty)
             except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
                 log.error(f"the build of '{language}' failed: {err}")
                 self.finish_child(config, mine, 1)  # (a failed build's on_build_error forgot self.mine)
@@ -119,8 +120,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                     pass
             self.wait_for_children(None)
 
-    def fork(self, shares: list[list[str]]) -> None:
-        """Start one process per share but the first, which this process keeps."""
+    def fork(self, shares: list[list[str]]) -> list[str]:
+        """Start one process per share but the first, which this process keeps; return this process's share."""
         sys.stdout.flush()
         sys.stderr.flush()
         for share in shares[1:]:
@@ -131,11 +132,12 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 for _, pipe in self.children.values():
                     os.close(pipe)
                 self.mine, self.children, self.report_to = share, {}, write_end
-                return
+                return share
             os.close(write_end)
             self.children[pid] = (share, read_end)
             log.info(f"building {', '.join(share)} in process {pid}")
         self.mine = shares[0]
+        return shares[0]
 
     def wait_for_children(self, config: MkDocsConfig | None) -> list[str]:
         """Wait for every fork; return the languages of those that failed.
@@ -163,6 +165,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     def finish_child(self, config: MkDocsConfig, languages: list[str], code: int) -> None:
         """End a fork: hand back what its plugins learned (after a failure too: the pages it built are written)."""
+        assert self.report_to is not None, "only a fork hands back"
         try:
             hand_back(self.report_to, config, languages)
         except Exception as err:  # noqa: BLE001 - the fork reports and exits, the build raises
@@ -205,7 +208,7 @@ def hand_back(pipe: int, config: MkDocsConfig, languages: list[str]) -> None:
 def adopt(config: MkDocsConfig, state: dict) -> None:
     """In the build's process: give each plugin what a fork handed back."""
     for name, part in state.items():
-        config.plugins[name].adopt_state(part)
+        typing.cast(Any, config.plugins[name]).adopt_state(part)
 
 
 def share_out(languages: list[str], processes: int) -> list[list[str]]:

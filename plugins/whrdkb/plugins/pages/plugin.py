@@ -136,7 +136,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         return markdown.replace(CRISIS_MARKER, render_crisis_block(self.kb, language))
 
     # Give templates the UI strings of the page's language and its translation notice (HTML-escaped).
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:  # type: ignore[override]  # MkDocs' TemplateContext has no keys for the ones added here
         if not self.config.enabled or self.kb is None:
             return context
         language = config.theme.get("language") or SOURCE_LANGUAGE
@@ -149,7 +149,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         return context
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
-    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:  # type: ignore[override]  # as on_page_context
         if self.config.enabled and self.kb is not None:
             context["kb_ui"] = self.ui_strings(config.theme.get("language") or SOURCE_LANGUAGE)
             context["kb_offline"] = self.offline

@@ -76,7 +76,7 @@ def unsafe_config(config: MkDocsConfig) -> list[str]:
         problems.append(
             "theme.features must not contain navigation.instant: it breaks the language switcher and file://"
         )
-    extra = config.extra or {}
+    extra = config.extra
     if extra.get("analytics") or config.get("google_analytics"):
         problems.append("extra.analytics must not be set: no analytics")
     if extra.get("consent"):

@@ -100,7 +100,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return env
 
     # Every page links to this language's search page; the search page also gets its index and stemmer.
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:  # type: ignore[override]  # MkDocs' TemplateContext has no keys for the ones added here
         if not self.config.enabled:
             return context
         language = build_language(config)
