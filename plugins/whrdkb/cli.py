@@ -10,16 +10,19 @@ import signal
 import sys
 from pathlib import Path
 
-from .core.bundles import make_bundles
+from .core.bundles import make_bundles, read_checksums
 from .core.directory import RenderOptions, by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
 from .core.pdf import PdfError, pdf_jobs, print_pdfs
 from .core.problems import DataError
+from .core.processes import process_count
 from .core.publish import Publisher
 from .core.render import check_ui_strings
+from .core.render.write import write_generated_pages
 from .core.schema import write_schemas
+from .core.sync import NotOwnedError
 from .core.translations import stamp_pages, stamp_translations, translation_table
 from .core.worksheet import (
     WorksheetError,
@@ -53,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
     report.add_argument("--stale-after-days", type=int, default=365)
     sub.add_parser("schema", help="regenerate data/schema/ and the field reference from the models")
+    pages = sub.add_parser("pages", help="write every language's generated pages as kb-pages does, without MkDocs")
+    pages.add_argument("--out", type=Path, required=True, help="folder to write into (LANGUAGE/... and exports/)")
     translations = sub.add_parser("translations", help="worksheets: every text still to translate into a language")
     actions = translations.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="write a worksheet of missing and stale translations")
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         return translations_command(args.root, args)
     if args.command == "report":
         return report_command(args.root, args.site, args.stale_after_days)
+    if args.command == "pages":
+        return pages_command(args.root, args.out)
     return validate(args.root)
 
 
@@ -107,6 +114,26 @@ def pdf_command(root: Path, site: Path) -> int:
     return 0
 
 
+def pages_command(root: Path, out: Path) -> int:
+    """Write the generated pages into OUT with kb-pages' settings from mkdocs.yml (for another generator)."""
+    kb = _load(root)
+    if kb is None:
+        return 1
+    settings = plugin_settings(root / "mkdocs.yml", "kb-pages")
+    options = RenderOptions.from_environment(
+        int(settings.get("stale_after_days", 365)),
+        [(b.name, b.size, b.sha256) for b in read_checksums(root / "bundles")],
+        pdf=bool(settings.get("pdf", False)),
+    )
+    try:
+        changed = write_generated_pages(kb, kb.languages, options, root / "docs", out, process_count(0))
+    except NotOwnedError as err:
+        print(f"Nothing was written: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote the generated pages of {', '.join(kb.languages)} into {out} ({changed} files changed)")
+    return 0
+
+
 def validate(root: Path) -> int:
     """Print every problem in data/ (exit 1), or a one-line summary (exit 0)."""
     languages = languages_from_mkdocs_yml(root / "mkdocs.yml")
@@ -121,23 +148,33 @@ def validate(root: Path) -> int:
     return 0
 
 
-def languages_from_mkdocs_yml(path: Path) -> list[str]:
-    """The site's languages, default first, from the i18n plugin entry of mkdocs.yml.
+def read_mkdocs_yml(path: Path) -> dict:
+    """mkdocs.yml as data, read with MkDocs' own YAML reader (it understands !ENV and !relative).
 
-    Only that list is read (with MkDocs' own YAML reader), so checking data does
-    not need the theme, the docs or the plugins to be in place.
+    Only the file is read, so the commands do not need the theme, the docs or the plugins in place.
     """
-    from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's own tags (!ENV, !relative)
-
-    from .plugins.site import default_first
+    from mkdocs.utils.yaml import yaml_load
 
     with path.open(encoding="utf-8") as handle:
-        config = yaml_load(handle) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = (plugin["i18n"] or {}).get("languages") or []
-            return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
-    return [(config.get("theme") or {}).get("language", "en")]
+        return yaml_load(handle) or {}
+
+
+def plugin_settings(path: Path, name: str) -> dict:
+    """One plugin's settings in mkdocs.yml (empty when it is listed without settings or not at all)."""
+    for plugin in read_mkdocs_yml(path).get("plugins") or []:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+    return {}
+
+
+def languages_from_mkdocs_yml(path: Path) -> list[str]:
+    """The site's languages, default first, from the i18n plugin entry of mkdocs.yml."""
+    from .plugins.site import default_first
+
+    languages = plugin_settings(path, "i18n").get("languages")
+    if languages:
+        return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
+    return [(read_mkdocs_yml(path).get("theme") or {}).get("language", "en")]
 
 
 def _load(root: Path):

@@ -15,7 +15,6 @@ forked processes, one per CPU core (`processes`), sharing the loaded data.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -27,16 +26,14 @@ from mkdocs.structure.pages import Page
 
 from ...core.bundles import read_checksums
 from ...core.directory import RenderOptions
-from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
 from ...core.processes import process_count
-from ...core.render import check_ui_strings, render_languages
+from ...core.render import check_ui_strings
 from ...core.render.home import CRISIS_MARKER, render_crisis_block
-from ...core.render.translations import translation_rows
-from ...core.sync import NotOwnedError, sync_pages, watched_paths
-from ...core.translations import translation_table
+from ...core.render.write import write_generated_pages
+from ...core.sync import NotOwnedError, watched_paths
 from ..site import (
     default_language_templates,
     is_offline_build,
@@ -92,17 +89,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             check_ui_strings(kb)
         except DataError as err:
             raise PluginError(f"{err}\nNothing was published; fix the lines above and build again.") from None
-        docs = Path(config.docs_dir)
-        written = 0
-        # The translation status page counts hand-written pages too, so it is made from both.
-        page_options = replace(options, translations=translation_rows(translation_table(kb, docs)))
-        rendered = render_languages(kb, self.languages, page_options, process_count(self.config.processes))
+        processes = process_count(self.config.processes)
         try:
-            for language in self.languages:
-                report = sync_pages(docs / language, rendered[language])
-                written += len(report.written) + len(report.removed)
-            report = sync_pages(docs, export_files(kb))  # language-neutral downloads
-            written += len(report.written) + len(report.removed)
+            written = write_generated_pages(kb, self.languages, options, Path(config.docs_dir), processes=processes)
         except NotOwnedError as err:
             raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
