@@ -7,7 +7,8 @@ from pathlib import Path
 import material
 
 from conftest import build_only, edit, index_file, mkdocs_build, read_html
-from whrdkb.core.search import read_index_script, search
+from whrdkb.core.search.query import search
+from whrdkb.core.search.script import read_index_script
 
 MATERIAL_LANGUAGES = "material/templates/partials/languages"
 

@@ -10,28 +10,11 @@ from lunr.builder import Builder
 from lunr.tokenizer import Tokenizer
 
 from conftest import LANGUAGES, PREFIX, index_file, read_html, result_path, search_on_page
-from whrdkb.core.search import (
-    FIELDS,
-    STOP_WORDS_FILE,
-    SearchDocument,
-    Searcher,
-    build_index,
-    index_script,
-    needed_shards,
-    normalise,
-    page_text,
-    partial_index,
-    query_terms,
-    read_index_script,
-    register_pipeline,
-    score_terms,
-    search,
-    shard_keys,
-    stop_words,
-    text_of_html,
-    words,
-    write_index,
-)
+from whrdkb.core.search.index import FIELDS, SearchDocument, build_index, score_terms, shard_keys
+from whrdkb.core.search.pagetext import page_text, text_of_html
+from whrdkb.core.search.pipeline import STOP_WORDS_FILE, LanguagePipeline, normalise, query_terms, stop_words, words
+from whrdkb.core.search.query import Searcher, needed_shards, partial_index, search
+from whrdkb.core.search.script import index_script, read_index_script, write_index
 
 DEFAULT = LANGUAGES[0]
 
@@ -150,7 +133,7 @@ def test_every_language_has_stop_words_from_a_named_source():
 
 def _lunr_builder_terms(language: str, documents: list[list[list[str]]]) -> list[tuple[str, list[list]]]:
     """The reference for `score_terms`: lunr.py's own Builder, its index read back term by term."""
-    index_pipeline = register_pipeline(language)
+    index_pipeline = LanguagePipeline(language).functions
     builder = Builder()
     builder.pipeline.add(*index_pipeline)
     builder.ref("id")
@@ -191,7 +174,7 @@ def test_the_index_scores_are_lunr_builders_on_every_page(built_site):
             title = soup.title.get_text() if soup.title else ""
             text = "" if number % 7 == 3 else text_of_html(str(soup.find("article") or soup))
             documents.append([words(title), words(text)])
-        ours = score_terms(register_pipeline(language), documents)
+        ours = score_terms(LanguagePipeline(language).functions, documents)
         assert len(documents) > 100 and len(ours) > 1000
         assert ours == _lunr_builder_terms(language, documents), language
 

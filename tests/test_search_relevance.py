@@ -1,7 +1,7 @@
 """Relevance: in each language, a reader's words find the page they are after among the first three.
 
 Loads each language's built index with lunr.py and runs the query as the browser
-does (whrdkb.core.search.search; tests/test_search.py checks the browser gives the
+does (whrdkb.core.search.query.search; tests/test_search.py checks the browser gives the
 same results). Expected pages are paths below the language's folder ("" is its home).
 Where a language's pages are still shown in English, its queries use the words of
 its translated parts (titles, interface, home and safety pages).
@@ -16,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGUAGES, PREFIX, index_file, result_path
-from whrdkb.core.search import Searcher, read_index_script
+from whrdkb.core.search.query import Searcher
+from whrdkb.core.search.script import read_index_script
 
 QUERIES = {
     "en": [

@@ -8,7 +8,7 @@
  * terms that start alike, each a JSON text: a query parses only the shards its words can
  * match, and loads them with lunr.Index.load (nothing is rebuilt here), then parses the
  * result lines of the results it shows.
- * The pipeline and the choice of shards mirror plugins/whrdkb/core/search.py;
+ * The pipeline and the choice of shards mirror plugins/whrdkb/core/search/;
  * tests/test_search.py checks that both give the same words and the same results.
  * Nothing typed is put in the URL, the history or any storage. */
 (function () {
@@ -52,7 +52,7 @@
     var ARABIC_CONJUNCTION = /^[\u0648\u0641](?=\u0627\u0644..)/;
     var FOLDED = /[\u0300-\u036f\u064b-\u065f\u0670]/g;
 
-    // Same steps as normalise() in core/search.py.
+    // Same steps as normalise() in core/search/pipeline.py.
     function normalise(word) {
       var text = word.normalize("NFC").replace(INVISIBLE, "").replace(TRIM, "");
       if (lang === "fr") text = text.replace(ELISION, "");
@@ -67,7 +67,7 @@
       return parsed[name];
     }
 
-    // The shard a term belongs to: the longest key it starts with (shard_of in core/search.py).
+    // The shard a term belongs to: the longest key it starts with (shard_of in core/search/index.py).
     var keys = data.keys;
     function shardOf(term) {
       var best = -1;
@@ -89,7 +89,7 @@
       return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
     }
 
-    // The serialised lunr index of some shards (partial_index in core/search.py): terms in
+    // The serialised lunr index of some shards (partial_index in core/search/query.py): terms in
     // lunr's order, numbered; postings per field; each document's field vector from the
     // scores its terms carry. Plain loops, and one shared empty metadata object (lunr only
     // reads it): this runs before the reader's results.
@@ -127,7 +127,7 @@
       token.update(function (s) { return normalise(s); });
       return token.toString() ? token : undefined;
     }, "kb-normalise-" + lang);
-    // The language's stop words, as the index carries them (stop_words in core/search.py).
+    // The language's stop words, as the index carries them (stop_words in core/search/pipeline.py).
     var stopWords = Object.create(null);
     data.stop.forEach(function (word) { stopWords[word] = true; });
     lunr.Pipeline.registerFunction(lunr.generateStopWordFilter(data.stop), "stopWordFilter-" + lang);
@@ -152,7 +152,7 @@
     }
 
     // Each word counts as itself (through the pipeline) and, weaker, as the start of a longer word;
-    // stop words are left out, unless the query has no other word (query_terms in core/search.py).
+    // stop words are left out, unless the query has no other word (query_terms in core/search/pipeline.py).
     function runQuery(text) {
       var found = lunr.tokenizer(text.replace(/\s+/g, " ")).map(String).filter(function (t) {
         return normalise(t);

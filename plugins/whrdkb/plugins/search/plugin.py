@@ -32,7 +32,10 @@ from mkdocs.utils import get_relative_url
 
 from ...core.render.search import PATH as SEARCH_PAGE
 from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
-from ...core.search import SNOWBALL, SearchDocument, page_text, write_index
+from ...core.search.index import SearchDocument
+from ...core.search.pagetext import page_text
+from ...core.search.pipeline import SNOWBALL
+from ...core.search.script import write_index
 from ..site import build_language, site_languages
 from .config import SearchConfig
 
