@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .builddate import build_date
+from .directory_index import listing_order
 from .load import KnowledgeBase
 from .models import Row, Service
 from .models.geo import WORLDWIDE
@@ -116,13 +117,13 @@ def wider_areas(kb: KnowledgeBase, code: str) -> list[str]:
 def narrower_areas(kb: KnowledgeBase, code: str) -> list[str]:
     """Countries of a region that have entries of their own."""
     members = next((r.countries for r in kb.vocabularies.regions if r.code == code), [])
-    named = lookups(kb).by_area
+    named = kb.directory.by_area
     return sorted(c for c in members if c in named)
 
 
 def services_in(kb: KnowledgeBase, code: str) -> list[Service]:
     """Entries that name exactly this area (the listing of an area page)."""
-    return list(lookups(kb).by_area.get(code, ()))
+    return list(kb.directory.by_area.get(code, ()))
 
 
 def area_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:
@@ -135,7 +136,7 @@ def area_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list
 
 def services_of_kind(kb: KnowledgeBase, kind: str) -> list[Service]:
     """Services offering a kind of support, 'service' entries first."""
-    return list(lookups(kb).by_kind.get(kind, ()))
+    return list(kb.directory.by_kind.get(kind, ()))
 
 
 # A "who can help" list (on a matrix row, a pathway's outcome, a briefing) names at most this
@@ -160,54 +161,11 @@ def rows_for_service(kb: KnowledgeBase, service: Service) -> list[Row]:
     return [row for _, row in kb.rows() if set(row.support_kinds) & set(service.kinds)]
 
 
-def _listing_order(service: Service) -> tuple:
-    return (service.category != "service", service.status != "active", service.name.lower())
-
-
 def listing(kb: KnowledgeBase, services: list[Service] | None = None) -> list[Service]:
     """Services in the order listings show them: services before networks, active first, then by name."""
-    return sorted(kb.services.services if services is None else services, key=_listing_order)
+    return sorted(kb.services.services if services is None else services, key=listing_order)
 
 
 def position(kb: KnowledgeBase, service: Service) -> int:
     """The entry's place in services.yaml (its source position), by identity, not by comparing fields."""
-    return lookups(kb).position[id(service)]
-
-
-@dataclass(frozen=True)
-class Lookups:
-    """Tables over the directory that listings read for every page, made once per loaded data.
-
-    Each listing page used to scan every entry (and list.index compared entries field by
-    field): with thousands of entries that made the build grow with the square of their number.
-    """
-
-    by_area: dict[str, tuple[Service, ...]]  # entries naming each area code, in listing order
-    by_kind: dict[str, tuple[Service, ...]]  # entries offering each kind of support, in listing order
-    position: dict[int, int]  # id(entry) -> its index in services.yaml
-
-
-_LOOKUPS: tuple[KnowledgeBase, Lookups] | None = None  # the last knowledge base's tables (one per build)
-
-
-def lookups(kb: KnowledgeBase) -> Lookups:
-    """The directory tables of `kb`, made at the first call for it (the data is not changed after loading)."""
-    global _LOOKUPS
-    if _LOOKUPS is None or _LOOKUPS[0] is not kb:
-        ordered = listing(kb)  # sorted() is stable: each table keeps the listing order
-        by_area: dict[str, list[Service]] = {}
-        by_kind: dict[str, list[Service]] = {}
-        for service in ordered:
-            for code in dict.fromkeys(service.areas):
-                by_area.setdefault(code, []).append(service)
-            for kind in dict.fromkeys(service.kinds):
-                by_kind.setdefault(kind, []).append(service)
-        _LOOKUPS = (
-            kb,
-            Lookups(
-                by_area={code: tuple(found) for code, found in by_area.items()},
-                by_kind={kind: tuple(found) for kind, found in by_kind.items()},
-                position={id(service): n for n, service in enumerate(kb.services.services)},
-            ),
-        )
-    return _LOOKUPS[1]
+    return kb.directory.position[id(service)]

@@ -13,12 +13,14 @@ import difflib
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .builddate import latest_date
+from .directory_index import DirectoryIndex
 from .models import DATA_FILES
 from .models.evidence import EvidenceFile, Meeting, Report
 from .models.pathways import PathwaysFile
@@ -42,6 +44,11 @@ class KnowledgeBase:
     evidence: EvidenceFile
     languages: list[str]
     sources: dict[str, Source] = field(default_factory=dict)  # by file name, for positions
+
+    @cached_property
+    def directory(self) -> DirectoryIndex:
+        """The directory's tables (by area, by kind, positions), made at the first use (the data is not changed)."""
+        return DirectoryIndex.of(self.services.services)
 
     # Every row of every theme, in printed order, with its theme.
     def rows(self) -> Iterator[tuple[Theme, Row]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import multiprocessing
 import re
 import typing
 from functools import lru_cache
@@ -15,7 +14,7 @@ from ..load import KnowledgeBase
 from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
-from ..processes import can_fork
+from ..processes import can_fork, fork_map
 from .directory import render_directory
 from .downloads import render_downloads
 from .evidence import CHART_KEYS, render_evidence
@@ -51,31 +50,21 @@ def render_languages(
 ) -> dict[str, list[GeneratedPage]]:
     """Every language's generated pages; with `processes` > 1, languages are rendered in forked processes.
 
-    The forks share the loaded knowledge base (nothing is sent to them) and send back
-    their pages; the pages are the same as rendering the languages in turn (a test
-    compares them). Forks on Linux only (`can_fork`).
+    The forks share the loaded knowledge base (nothing is sent to them) and hand back
+    their pages (`processes.fork_map`); the pages are the same as rendering the languages
+    in turn (a test compares them). Forks on Linux only (`can_fork`).
     """
     processes = min(processes, len(languages))
     if processes < 2 or not can_fork():
         return {language: render_all(kb, language, options) for language in languages}
-    global _SHARED
-    _SHARED = (kb, options)
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return dict(zip(languages, pool.map(_render_shared, languages, chunksize=1), strict=True))
-    finally:
-        _SHARED = None
 
+    def render_share(share: list[str]) -> dict[str, list[GeneratedPage]]:
+        return {language: render_all(kb, language, options) for language in share}
 
-# What render_languages' forks render from (set before they start).
-_SHARED: tuple[KnowledgeBase, RenderOptions] | None = None
-
-
-def _render_shared(language: str) -> list[GeneratedPage]:
-    """One language's pages, in a fork of render_languages."""
-    assert _SHARED is not None
-    kb, options = _SHARED
-    return render_all(kb, language, options)
+    rendered: dict[str, list[GeneratedPage]] = {}
+    for pages in fork_map(render_share, languages, processes):
+        rendered.update(pages)
+    return {language: rendered[language] for language in languages}
 
 
 @lru_cache(maxsize=1)

@@ -22,28 +22,23 @@ the same templates again; they share one in-memory cache of compiled templates
 Dirty builds (`mkdocs serve --dirty`, which make serve runs) are shared out too.
 Plugins that keep something between rebuilds (kb-search each page's text, kb-preview
 what every page showed) would not see what a fork learned about its languages, so
-each fork hands it back through a pipe before it exits: a plugin with
-`state_of(languages)` gives it, the build's process passes it to `adopt_state`.
+each fork hands it back through a pipe before it exits (`handback.py`). The forks are
+`core.processes.Forks`, as for kb-pages' rendering; static-i18n's build function is replaced in
+one place only (`i18n_patch.py`, which refuses a version of static-i18n it does not know).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import signal
-import sys
-import typing
-from typing import Any
-
-import mkdocs_static_i18n.plugin as i18n_module
 from jinja2 import BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from ...core.processes import can_fork, process_count
+from ...core.processes import Forks, can_fork, process_count, share_out
 from ..site import building_other_languages, site_languages
 from .config import LanguagesConfig
+from .handback import adopt, state_of_plugins
+from .i18n_patch import BuildPatch, check_version, current_language
 
 log = get_plugin_logger(__name__)
 
@@ -54,11 +49,14 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        # process id -> (the languages it builds, the pipe it hands its plugins' state back through)
-        self.children: dict[int, tuple[list[str], int]] = {}
-        self.mine: list[str] | None = None  # the languages this process builds (None: not shared out yet)
-        self.report_to: int | None = None  # in a fork: the pipe to the build's process (None: the build's own)
-        self._build = None  # static-i18n's build function, while it is replaced
+        self.forks: Forks[str] = Forks()  # this build's forks (a new one each time the languages are shared out)
+        self.patch = BuildPatch()
+
+    # At the start: refuse a version of static-i18n whose build loop the patch does not know.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.config.enabled and can_fork():
+            check_version()
+        return config
 
     # Every language's build (and every rebuild under serve) compiles the theme's templates once.
     def on_env(self, env, config: MkDocsConfig, files):
@@ -76,34 +74,35 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if processes < 2:
             return
         shares = share_out(others, processes)
-        self._build = build = i18n_module.build
+        forks: Forks[str] = Forks()
+        self.forks = forks
 
         # Called by static-i18n for each other language in turn, with `current_language` set.
         def build_or_skip(config: MkDocsConfig, dirty: bool = False) -> None:
-            mine = self.mine if self.mine is not None else self.fork(shares)
-            language = typing.cast(Any, config.plugins["i18n"]).current_language
+            mine = forks.share if forks.share is not None else forks.start(shares, started=_log_fork)
+            language = current_language(config)
             if language not in mine:
                 return
-            if self.report_to is None:
+            if not forks.in_fork:
                 build(config, dirty=dirty)
                 return
             try:
                 build(config, dirty=dirty)
             except BaseException as err:  # noqa: BLE001 - the fork reports and exits, the build raises
                 log.error(f"the build of '{language}' failed: {err}")
-                self.finish_child(config, mine, 1)  # (a failed build's on_build_error forgot self.mine)
+                self.finish_fork(config, mine, 1)
             if language == mine[-1]:
-                self.finish_child(config, mine, 0)
+                self.finish_fork(config, mine, 0)
 
-        i18n_module.build = build_or_skip
+        build = self.patch.install(build_or_skip)
 
     # After static-i18n's loop: give its build function back, and wait for the forks.
     @event_priority(-120)
     def _on_post_build_collect(self, config: MkDocsConfig) -> None:
         if building_other_languages(config):
             return
-        self.restore()
-        failed = self.wait_for_children(config)
+        self.patch.restore()
+        failed = self.collect(config)
         if failed:
             raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
 
@@ -111,73 +110,36 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     # A failed build leaves no process behind and static-i18n as it was.
     def on_build_error(self, error: Exception) -> None:
-        self.restore()
-        if self.report_to is None:
-            for pid in self.children:
-                try:
-                    os.kill(pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-            self.wait_for_children(None)
+        self.patch.restore()
+        if not self.forks.in_fork:
+            self.forks.stop()
 
-    def fork(self, shares: list[list[str]]) -> list[str]:
-        """Start one process per share but the first, which this process keeps; return this process's share."""
-        sys.stdout.flush()
-        sys.stderr.flush()
-        for share in shares[1:]:
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(read_end)
-                for _, pipe in self.children.values():
-                    os.close(pipe)
-                self.mine, self.children, self.report_to = share, {}, write_end
-                return share
-            os.close(write_end)
-            self.children[pid] = (share, read_end)
-            log.info(f"building {', '.join(share)} in process {pid}")
-        self.mine = shares[0]
-        return shares[0]
+    def collect(self, config: MkDocsConfig) -> list[str]:
+        """Wait for every fork, give this process's plugins what each handed back; return the failed languages.
 
-    def wait_for_children(self, config: MkDocsConfig | None) -> list[str]:
-        """Wait for every fork; return the languages of those that failed.
-
-        What a fork's plugins handed back is given to this process's (unless `config` is None: a failed build).
+        A fork that failed still hands back what it learned (the pages it built are written).
         """
         failed = []
-        for pid, (languages, pipe) in self.children.items():
-            with os.fdopen(pipe, "rb") as reader:
-                handed = reader.read()  # before waiting: a fork blocks while the pipe is full
-            _, status = os.waitpid(pid, 0)
-            if handed and config is not None:
-                adopt(config, pickle.loads(handed))
-            if os.waitstatus_to_exitcode(status) != 0 or not handed:
-                failed += languages
-        self.children = {}
+        for handed in self.forks.collect():
+            if isinstance(handed.value, dict):
+                adopt(config, handed.value)
+            if not handed.ok:
+                failed += handed.share
         return failed
 
-    def restore(self) -> None:
-        """Give static-i18n its own build function back; the next build (under serve) shares the languages out again."""
-        self.mine = None
-        if self._build is not None:
-            i18n_module.build = self._build
-            self._build = None
-
-    def finish_child(self, config: MkDocsConfig, languages: list[str], code: int) -> None:
-        """End a fork: hand back what its plugins learned (after a failure too: the pages it built are written)."""
-        assert self.report_to is not None, "only a fork hands back"
+    def finish_fork(self, config: MkDocsConfig, languages: list[str], code: int) -> None:
+        """End a fork: hand back what its plugins learned about its languages, and exit with `code`."""
         try:
-            hand_back(self.report_to, config, languages)
+            state = state_of_plugins(config, languages)
         except Exception as err:  # noqa: BLE001 - the fork reports and exits, the build raises
             log.error(f"the build of {', '.join(languages)} could not hand back its state: {err}")
-            code = 1
-        self.exit_child(code)
+            self.forks.hand_back(False, str(err), 1)
+        self.forks.hand_back(code == 0, state, code)
 
-    def exit_child(self, code: int) -> None:
-        """End a fork without running the rest of the build (the parent finishes it)."""
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+
+def _log_fork(pid: int, share: list[str]) -> None:
+    """Say which languages a fork builds."""
+    log.info(f"building {', '.join(share)} in process {pid}")
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -195,22 +157,3 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 COMPILED_TEMPLATES = MemoryBytecodeCache()
-
-
-def hand_back(pipe: int, config: MkDocsConfig, languages: list[str]) -> None:
-    """In a fork, after its last language: send the build's process what each plugin keeps about them between builds."""
-    state = {name: plugin.state_of(languages) for name, plugin in config.plugins.items() if hasattr(plugin, "state_of")}
-    handed = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)  # whole, or nothing sent
-    with os.fdopen(pipe, "wb") as writer:
-        writer.write(handed)
-
-
-def adopt(config: MkDocsConfig, state: dict) -> None:
-    """In the build's process: give each plugin what a fork handed back."""
-    for name, part in state.items():
-        typing.cast(Any, config.plugins[name]).adopt_state(part)
-
-
-def share_out(languages: list[str], processes: int) -> list[list[str]]:
-    """Deal the languages out in turn, as cards: the build's own process gets the first share."""
-    return [languages[start::processes] for start in range(processes)]
