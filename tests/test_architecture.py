@@ -25,6 +25,7 @@ def test_plugins_are_registered_as_entry_points():
     names = {ep.name: ep.value for ep in entry_points(group="mkdocs.plugins")}
     assert names["kb-pages"] == "whrdkb.plugins.pages.plugin:PagesPlugin"
     assert names["kb-safety"] == "whrdkb.plugins.safety.plugin:SafetyPlugin"
+    assert names["kb-theme"] == "whrdkb.plugins.theme.plugin:ThemePlugin"
 
 
 def test_generated_pages_are_not_tracked_by_git():

@@ -6,5 +6,6 @@
 - `languages` (entry point `kb-languages`): builds static-i18n's languages in parallel processes
   (`i18n_patch.py` is the one place that patches static-i18n; `handback.py` what forks hand back).
 - `preview` (entry point `kb-preview`): makes `make serve`'s dirty rebuilds give a full build's pages.
+- `theme` (entry point `kb-theme`): puts right what the theme and static-i18n do wrong for this site.
 - `site`: facts about the build both plugins and the command line need.
 """

@@ -12,7 +12,7 @@ before it ends (priority -120).
 The output is the same bytes as building the languages one after the other
 (tests/test_build_identical.py): files every language's build writes at the site's
 root are either the same bytes (theme assets) or written by the default language's
-build only (404.html; see `default_language_templates`). Forks on Linux only
+build only (404.html; see kb-theme's `default_language_templates`). Forks on Linux only
 (`core.processes.can_fork`); elsewhere, or with `processes: 1`, the languages are built in turn.
 
 Each language's build makes a new Jinja environment for the theme, which compiled

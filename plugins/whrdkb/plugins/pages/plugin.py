@@ -34,13 +34,7 @@ from ...core.render import check_ui_strings
 from ...core.render.home import CRISIS_MARKER, render_crisis_block
 from ...core.render.write import write_generated_pages
 from ...core.sync import NotOwnedError, watched_paths
-from ..site import (
-    default_language_templates,
-    is_offline_build,
-    site_languages,
-    without_hreflang_links,
-    without_sitemap,
-)
+from ..site import is_offline_build, site_languages
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -75,7 +69,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        default_language_templates(config)
         offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
         options = RenderOptions.from_environment(
@@ -97,15 +90,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         log.debug(f"generated pages: {written} files changed")
         self.kb, self._stamp, self.offline = kb, stamp, offline
         self._ui_cache.clear()
-
-    # Template filters of the theme override (overrides/main.html), which uses them with or without this plugin.
-    def on_env(self, env, config: MkDocsConfig, files: Files):
-        env.filters["kb_without_hreflang_links"] = without_hreflang_links
-        return env
-
-    # No sitemap without the site's address (see `without_sitemap`).
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        return without_sitemap(files, config) if self.config.enabled else files
 
     # Under `mkdocs serve`: rebuild when a data file changes, but not when this plugin writes
     # generated pages (MkDocs watches all of docs/, which would start a second, useless rebuild).
@@ -134,7 +118,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         key = translation_notice(page, language)
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
         context["kb_source"] = page_source(page, config)
-        relative_alternates(config, page)
         return context
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
@@ -174,22 +157,6 @@ def page_source(page: Page, config: MkDocsConfig) -> dict:
         "view": escape(view) if view else None,
         "edit": escape(edit) if edit else None,
     }
-
-
-def relative_alternates(config: MkDocsConfig, page: Page) -> None:
-    """Point the language switcher at the page's own alternates.
-
-    static-i18n leaves home pages with the configured absolute links (`/fr/`),
-    which break from `file://` and under a sub-path; every page has
-    `file.alternates` (set by static-i18n), so use their page-relative URLs.
-    Runs after static-i18n's on_page_context (priority 50), which resets the list per page.
-    """
-    alternates = getattr(page.file, "alternates", {})
-    # static-i18n assigns the attribute (config.extra.alternate = ...), which the dict API does not see.
-    for entry in getattr(config.extra, "alternate", None) or []:
-        target = alternates.get(entry.get("lang"))
-        if target is not None:
-            entry["link"] = target.url or "./"
 
 
 def translation_notice(page: Page, language: str) -> str | None:
