@@ -2,8 +2,9 @@
 
 Each translation may carry `of:`, the fingerprint of the English text it was
 made from (a translated page: `kb_translation_of:` in its front matter).
-`stamp_translations` and `stamp_pages` write it where it is missing (run them
-right after translating); later edits of the English make the translation stale.
+`stamp_translations` (through the one YAML writer, yamlwriter.py) and `stamp_pages` write it
+where it is missing (run them right after translating); later edits of the English make the
+translation stale.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
 from .sync import MARKER
+from .yamlwriter import edit_data_file, set_fingerprint
 
 
 @dataclass
@@ -146,50 +148,28 @@ def data_models(kb: KnowledgeBase):
 
 
 def stamp_translations(kb: KnowledgeBase, data_dir: Path) -> int:
-    """Add `of: <fingerprint>` to every one-line translation block that has none; return how many were stamped.
+    """Add `of: <fingerprint>` to every translation that has none; return how many were stamped.
 
-    Only blocks written on one line (`fr: {text: "...", status: draft}`) are changed,
-    by inserting before their closing brace; other layouts are left for a person.
+    The files are changed through the one YAML writer (yamlwriter.py): only the stamped lines change.
     """
     stamped = 0
     for name, model in data_models(kb):
-        source = kb.sources[name]
-        path = data_dir / name
-        lines = path.read_text(encoding="utf-8").split("\n")
-        for data_path, text in iter_localized(model):
-            for language, translation in text.translations.items():
-                if translation.of is not None:
-                    continue
-                line, column = source.position((*data_path, language))
-                row = lines[line - 1]
-                end = _closing_brace(row, row.find("{", column - 1))
-                if end is None:
-                    continue
-                lines[line - 1] = f'{row[:end].rstrip()}, of: "{fingerprint(text.en)}"{row[end:]}'
-                stamped += 1
-        path.write_text("\n".join(lines), encoding="utf-8")
+        unstamped = [
+            (path, language, fingerprint(text.en))
+            for path, text in iter_localized(model)
+            for language, translation in text.translations.items()
+            if translation.of is None
+        ]
+        if not unstamped:
+            continue
+
+        def stamp_all(document, unstamped=unstamped) -> None:
+            for path, language, of in unstamped:
+                set_fingerprint(document, path, language, of)
+
+        edit_data_file(data_dir / name, stamp_all)
+        stamped += len(unstamped)
     return stamped
-
-
-def _closing_brace(row: str, start: int) -> int | None:
-    """Index of the brace closing the flow mapping opened at `start` (quotes skipped), or None."""
-    if start < 0:
-        return None
-    depth, quote = 0, ""
-    for index in range(start, len(row)):
-        char = row[index]
-        if quote:
-            if char == quote and row[index - 1] != "\\":
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def translation_table(kb: KnowledgeBase, docs_dir: Path) -> dict[str, dict[str, LanguageState]]:
