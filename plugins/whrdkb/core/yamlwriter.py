@@ -136,4 +136,3 @@ def set_translation(document: Any, path: tuple, language: str, block: CommentedM
 def set_fingerprint(document: Any, path: tuple, language: str, of: str) -> None:
     """Add `of: "<fingerprint>"` to the translation into `language` of the text at `path`."""
     node_at(document, (*path, language))["of"] = quoted(of)
-
