@@ -108,6 +108,17 @@ def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp
     status = read_html(project / "site" / "ne" / "translations" / "index.html")
     stale = [code.get_text() for code in status.select("article li code")]
     assert f"data/recommendations.yaml:{_line(project, 3, 'ne')}" in stale
+    # Coverage: the fuzzy need 2 stays missing, need 3 is fuzzy; their English words are still to translate.
+    words = sum(len(row.needs[need].text.en.split()) for need in (2, 3))
+    nepali = next(h2 for h2 in status.select("article h2") if h2.get_text().strip() == "ne").find_next("table")
+    cells = next(
+        [cell.get_text() for cell in tr.select("td")]
+        for tr in nepali.select("tr")
+        if tr.select("td") and tr.select("td")[0].get_text() == "data/recommendations.yaml"
+    )
+    assert cells[3:] == ["1", "1", str(words)]
+    report = run("whrdkb", "--root", str(project), "report", "--site", str(project / "site"))
+    assert f"fuzzy 1, missing 1: {words} words still to translate" in report.stdout, report.stdout
 
 
 def _path_of(project: Path, need: int) -> tuple:

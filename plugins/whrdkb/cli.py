@@ -21,7 +21,7 @@ from .core.problems import DataError
 from .core.publish import Publisher
 from .core.render import check_ui_strings
 from .core.schema import write_schemas
-from .core.translations import stamp_pages, stamp_translations, translation_table
+from .core.translations import coverage, stamp_pages, stamp_translations, translation_table
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -180,14 +180,21 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
         line, _ = kb.sources["services.yaml"].position(("services", position(kb, service)))
         print(f"data/services.yaml:{line}: {service.id}: {when}{' OLD' if is_stale(service, options) else ''}")
     attention += len(stale)
-    print("\n## Translations (translated = reviewed + draft; stale = English changed since)")
-    for name, languages in translation_table(kb, root / "docs").items():
+    table = translation_table(kb, root / "docs")
+    print("\n## Translation coverage per language (data texts and hand-written pages, counted as in PO files)")
+    for language, total in coverage(table).items():
+        print(
+            f"[{language}] translated {total['translated']} (reviewed {total['reviewed']}), "
+            f"fuzzy {total['fuzzy']}, missing {total['missing']}: {total['words']} words still to translate"
+        )
+    print("\n## Translations (translated = reviewed + draft; stale = English changed since, fuzzy in PO files)")
+    for name, languages in table.items():
         for language, state in languages.items():
             c = state.counts
             label = "hand-written pages" if name == "pages" else f"data/{name}"
             print(
                 f"{label} [{language}]: reviewed {c['reviewed']}, draft {c['draft']}, "
-                f"stale {c['stale']}, missing {c['missing']}"
+                f"stale {c['stale']}, missing {c['missing']}, words to translate {state.words}"
             )
             for place in state.stale:
                 print(f"  {place}: stale translation")

@@ -30,6 +30,29 @@ class LanguageState:
     counts: Counter = field(default_factory=Counter)
     stale: list[str] = field(default_factory=list)  # places: data/FILE.yaml:LINE or docs/LANG/PAGE.md
     missing: list[str] = field(default_factory=list)
+    words: int = 0  # English words still to translate (of the missing and stale texts), as pocount counts them
+
+
+def count_words(text: str) -> int:
+    """Words as pocount and Weblate count them: runs of characters between spaces."""
+    return len(text.split())
+
+
+def coverage(table: dict[str, dict[str, LanguageState]]) -> dict[str, Counter]:
+    """{language: translated, reviewed, fuzzy, missing, words} over every file and the pages.
+
+    Translated is reviewed + draft; fuzzy is stale (the English changed since), as in PO files.
+    """
+    totals: dict[str, Counter] = {}
+    for languages in table.values():
+        for language, state in languages.items():
+            total = totals.setdefault(language, Counter())
+            total["translated"] += state.counts["reviewed"] + state.counts["draft"]
+            total["reviewed"] += state.counts["reviewed"]
+            total["fuzzy"] += state.counts["stale"]
+            total["missing"] += state.counts["missing"]
+            total["words"] += state.words
+    return totals
 
 
 def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
@@ -49,6 +72,8 @@ def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
                     state.stale.append(f"data/{name}:{line}")
                 elif rendition.state == "missing":
                     state.missing.append(f"data/{name}:{line}")
+                if rendition.state in ("stale", "missing"):
+                    state.words += count_words(text.en)
     return report
 
 
@@ -82,13 +107,14 @@ def _split_page(text: str) -> tuple[dict, str]:
     return (yaml.safe_load(found.group(1)) or {}), text[found.end() :]
 
 
-def _english_pages(docs_dir: Path) -> dict[str, str]:
-    """{page name: fingerprint of its English text} for every hand-written English page (read once)."""
+def _english_pages(docs_dir: Path) -> dict[str, tuple[str, int]]:
+    """{page name: (fingerprint, words) of its English text} for every hand-written English page (read once)."""
     english = docs_dir / SOURCE_LANGUAGE
-    return {
-        name: fingerprint(_split_page((english / name).read_text(encoding="utf-8"))[1])
-        for name in hand_written_pages(english)
-    }
+    pages = {}
+    for name in hand_written_pages(english):
+        body = _split_page((english / name).read_text(encoding="utf-8"))[1]
+        pages[name] = (fingerprint(body), count_words(body))
+    return pages
 
 
 def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]:
@@ -99,18 +125,20 @@ def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]
         if language == SOURCE_LANGUAGE:
             continue
         state = report[language] = LanguageState()
-        for name, source in english.items():
+        for name, (source, words) in english.items():
             place = f"docs/{language}/{name}"
             page = docs_dir / language / name
             if not page.is_file():
                 state.counts["missing"] += 1
                 state.missing.append(place)
+                state.words += words
                 continue
             meta, _ = _split_page(page.read_text(encoding="utf-8"))
             made_of = meta.get("kb_translation_of")
             if made_of is not None and str(made_of) != source:
                 state.counts["stale"] += 1
                 state.stale.append(place)
+                state.words += words
             else:
                 state.counts["reviewed" if meta.get("kb_translation") == "reviewed" else "draft"] += 1
     return report
@@ -123,7 +151,7 @@ def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
     for language in languages:
         if language == SOURCE_LANGUAGE:
             continue
-        for name, source in english.items():
+        for name, (source, _) in english.items():
             page = docs_dir / language / name
             if not page.is_file():
                 continue
