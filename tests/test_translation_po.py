@@ -76,6 +76,8 @@ def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp
     for need, text in NEPALI.items():
         by_key[ROW.format(need)].msgstr = text
     by_key[ROW.format(2)].flags.append("fuzzy")
+    heading = next(e for e in po if e.msgctxt == "docs/about.md" and e.msgid == "Source documents")
+    heading.msgstr = "स्रोतका कागजातहरू"  # a heading of a hand-written page
     po.metadata["Last-Translator"] = "A translator <translator@example.org>"
     po.metadata["X-Generator"] = "Poedit 3.4.2"
     po.append(polib.POEntry(msgctxt="ui.yaml#strings/gone", msgid="Gone", msgstr="गयो", obsolete=True))
@@ -87,7 +89,10 @@ def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp
     assert '\nmsgid ""\n"' in rewrapped and len(rewrapped.splitlines()) > lines  # long texts over several lines
 
     result = _import(project, po_path)
-    assert result.returncode == 0 and "imported 2 translations into 'ne' as drafts" in result.stdout, result.stderr
+    assert (
+        result.returncode == 0
+        and "imported 2 translations and 1 hand-written pages into 'ne' as drafts" in result.stdout
+    ), result.stderr
     after = recommendations.read_text(encoding="utf-8")
     added = [line[2:] for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("+ ")]
     removed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("- ")]
@@ -105,6 +110,11 @@ def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp
     page = read_html(project / "site" / "ne" / "recommendations" / "1-3" / "index.html")
     assert NEPALI[0] in page.get_text() and NEPALI[1] in page.get_text() and NEPALI[2] not in page.get_text()
     assert page.select_one(".kb-translation-notice") is not None  # the draft notice
+    about = (project / "docs" / "ne" / "about.md").read_text(encoding="utf-8")
+    assert about.startswith('---\ntitle: परिचय र स्रोतहरू\nkb_translation: draft\nkb_translation_of: "')
+    assert "\n## स्रोतका कागजातहरू\n" in about and "[सिफारिस तालिका](recommendations/index.md)" in about
+    headings = [h2.get_text() for h2 in read_html(project / "site" / "ne" / "about" / "index.html").select("h2")]
+    assert any("स्रोतका कागजातहरू" in heading for heading in headings)
     status = read_html(project / "site" / "ne" / "translations" / "index.html")
     stale = [code.get_text() for code in status.select("article li code")]
     assert f"data/recommendations.yaml:{_line(project, 3, 'ne')}" in stale
@@ -187,6 +197,24 @@ def test_a_refused_message_names_its_line_and_nothing_is_written(stamped_project
     assert f"{po_path}:{line}: " in result.stderr and wrong in result.stderr, result.stderr
     assert "nothing was imported" in result.stderr and "Traceback" not in result.stderr
     assert _data(stamped_project) == data  # byte-identical
+
+
+def test_a_page_message_that_loses_its_link_is_refused_and_a_half_translated_page_is_not_written(stamped_project):
+    po_path = _export(stamped_project, "fr")
+    po = polib.pofile(str(po_path))
+    linked = next(e for e in po if e.msgctxt == "docs/about.md" and "](recommendations/index.md)" in e.msgid)
+    linked.msgstr = "La source de toute la matrice de recommandations."
+    po.save(str(po_path))
+    docs = {path: path.read_bytes() for path in (stamped_project / "docs").rglob("*.md")}
+    result = _import(stamped_project, po_path)
+    assert result.returncode == 1 and "lacks recommendations/index.md (link target)" in result.stderr, result.stderr
+    assert {path: path.read_bytes() for path in (stamped_project / "docs").rglob("*.md")} == docs
+    linked.msgstr = "La source de toute la [matrice](recommendations/index.md)."
+    next(e for e in po if e.msgctxt == "docs/about.md" and e.msgid == "Source documents").msgstr = ""
+    po.save(str(po_path))
+    result = _import(stamped_project, po_path)
+    assert result.returncode == 0 and "docs/fr/about.md is not written: 1 of its messages" in result.stdout
+    assert {path: path.read_bytes() for path in (stamped_project / "docs").rglob("*.md")} == docs
 
 
 def test_an_import_that_would_break_the_data_is_undone(stamped_project):

@@ -219,7 +219,7 @@ def translations_command(root: Path, args: argparse.Namespace) -> int:
     try:
         if args.action == "export":
             check_language(args.language, kb.languages)
-            target, po = write_po(kb, args.language, args.out or root / "translations")
+            target, po = write_po(kb, root / "docs", args.language, args.out or root / "translations")
             fuzzy, untranslated = len(po.fuzzy_entries()), len(po.untranslated_entries())
             print(
                 f"wrote {target} ({len(po)} messages: {untranslated} to translate, {fuzzy} fuzzy "
@@ -227,22 +227,29 @@ def translations_command(root: Path, args: argparse.Namespace) -> int:
             )
             return 0
         originals = {path: path.read_bytes() for path in (root / "data").glob("*.yaml")}
-        language, written, refused = import_po(kb, root / "data", args.file, reviewed=args.reviewed)
+        originals |= {path: path.read_bytes() for path in (root / "docs").rglob("*.md")}
+        language, plan = import_po(kb, root / "data", root / "docs", args.file, reviewed=args.reviewed)
     except PoError as err:
         print(err, file=sys.stderr)
         return 1
-    for reason in refused:
+    for reason in plan.refused:
         print(reason, file=sys.stderr)
-    if refused:
-        print(f"nothing was imported: {len(refused)} messages were refused (see above)", file=sys.stderr)
+    if plan.refused:
+        print(f"nothing was imported: {len(plan.refused)} messages were refused (see above)", file=sys.stderr)
         return 1
     if _load(root) is None:  # never leave data that does not load
+        for path in (root / "docs").rglob("*.md"):
+            if path not in originals:
+                path.unlink()  # a page the import added
         for path, content in originals.items():
             path.write_bytes(content)
         print("nothing was imported: the data would no longer load (see the problems above)", file=sys.stderr)
         return 1
+    for note in plan.notes:
+        print(note)
     status = "reviewed" if args.reviewed else "drafts"
-    print(f"imported {len(written)} translations into '{language}' as {status}")
+    pages = f" and {len(plan.pages)} hand-written pages" if plan.pages else ""
+    print(f"imported {len(plan.texts)} translations{pages} into '{language}' as {status}")
     return 0
 
 

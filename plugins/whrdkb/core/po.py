@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polib
 from annotated_types import MaxLen
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
+from pydantic.fields import FieldInfo as PydanticField
 
 from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import LocalizedText, fingerprint, iter_localized
+from .pagepo import TITLE, PageText, is_page_context, page_entries, page_of, page_texts, write_page
 from .translations import data_models
 from .yamlwriter import edit_data_file, set_translation, translation_block
 
@@ -82,7 +83,7 @@ def _key(data: Any, path: tuple) -> str:
 
 def _note(model: BaseModel, path: tuple) -> str:
     """The description of the field that holds the text at `path` (and its length limit), from the models."""
-    field: FieldInfo | None = None
+    field: PydanticField | None = None
     node: Any = model
     for step in path:
         if isinstance(node, BaseModel) and isinstance(step, str):
@@ -144,20 +145,22 @@ def _entry(message: Message, msgstr: str = "", fuzzy: bool = False) -> polib.POE
     )
 
 
-def export_po(kb: KnowledgeBase, language: str) -> tuple[polib.POFile, polib.POFile]:
-    """(the language's PO file, the template): current translations filled in, stale ones fuzzy."""
+def export_po(kb: KnowledgeBase, docs_dir: Path, language: str) -> tuple[polib.POFile, polib.POFile]:
+    """(the language's PO file, the template): data texts then hand-written pages; stale translations fuzzy."""
     po, pot = _po_file(language), _po_file(None)
     for message in messages(kb):
         pot.append(_entry(message))
         translation = message.text.translations.get(language)
         stale = message.text.in_language(language).state == "stale"
         po.append(_entry(message, translation.text if translation else "", fuzzy=stale))
+    po.extend(page_entries(docs_dir, language))
+    pot.extend(page_entries(docs_dir, None))
     return po, pot
 
 
-def write_po(kb: KnowledgeBase, language: str, folder: Path) -> tuple[Path, polib.POFile]:
+def write_po(kb: KnowledgeBase, docs_dir: Path, language: str, folder: Path) -> tuple[Path, polib.POFile]:
     """Write folder/LANGUAGE.po and folder/messages.pot; return the PO file's path and content."""
-    po, pot = export_po(kb, language)
+    po, pot = export_po(kb, docs_dir, language)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{language}.po"
     po.save(str(target))
@@ -187,44 +190,94 @@ def read_po(path: Path, languages: list[str]) -> tuple[str, polib.POFile]:
     return language, po
 
 
+@dataclass
+class ImportPlan:
+    """What an import writes (data texts and whole pages), what it leaves (notes) and what it refuses."""
+
+    texts: list[Accepted] = field(default_factory=list)
+    pages: list[PageWrite] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageWrite:
+    """A hand-written page to put together in the language: its English, title and translated messages."""
+
+    page: PageText
+    title: str
+    translations: dict[str, str]
+
+
 def check_po(
-    kb: KnowledgeBase, path: Path, language: str, po: polib.POFile, reviewed: bool = False
-) -> tuple[list[Accepted], list[str]]:
-    """(translations to write, refusals as `FILE:LINE: what is wrong. How to fix it.`).
+    kb: KnowledgeBase, docs_dir: Path, path: Path, language: str, po: polib.POFile, reviewed: bool = False
+) -> ImportPlan:
+    """What the file's translations would change, and the refusals as `FILE:LINE: what is wrong. How to fix it.`.
 
     A translation is written when it differs from the current one or the current one is stale
     (a translator who clears the fuzzy flag confirms it); with `reviewed`, every translated,
     non-fuzzy message (the reviewer's word that she has read it).
     """
     known = {message.key: message for message in messages(kb)}
-    accepted, refused = [], []
+    pages = {page.name: page for page in page_texts(docs_dir, language)}
+    page_messages: dict[str, dict[str, str]] = {}
+    plan = ImportPlan()
     for entry in po:
-        if entry.obsolete or entry.fuzzy or not entry.msgstr.strip():
+        if entry.obsolete:
             continue
         where = f"{path}:{entry.linenum}"
-        message = known.get(entry.msgctxt or "")
-        if message is None:
-            refused.append(
-                f"{where}: there is no text '{entry.msgctxt}' in the data (it was removed or renamed). "
+        context = entry.msgctxt or ""
+        page = pages.get(page_of(context)) if is_page_context(context) else None
+        message = known.get(context)
+        if page is None and message is None:
+            what = "hand-written page" if is_page_context(context) else "text in the data"
+            plan.refused.append(
+                f"{where}: there is no {what} '{context}' (it was removed or renamed). "
                 "Export a new file and translate the text under its new key"
             )
             continue
-        if fingerprint(entry.msgid) != fingerprint(message.text.en):
-            refused.append(
-                f"{where}: the English of '{entry.msgctxt}' changed after this file was exported. "
+        if entry.fuzzy or not entry.msgstr.strip():
+            continue
+        english = message.text.en if message else page.title if context.endswith(TITLE) else entry.msgid
+        if fingerprint(entry.msgid) != fingerprint(english) or (page and english not in (page.title, *page.messages)):
+            plan.refused.append(
+                f"{where}: the English of '{context}' changed after this file was exported. "
                 "Export a new file and translate the new English"
             )
             continue
-        problem = markup_problem(message.text.en, entry.msgstr)
+        problem = markup_problem(english, entry.msgstr)
         if problem:
-            refused.append(f"{where}: {problem}")
+            plan.refused.append(f"{where}: {problem}")
             continue
         text = " ".join(entry.msgstr.split())
+        if page is not None:
+            page_messages.setdefault(page.name, {})[context + "\0" + entry.msgid] = text
+            continue
         current = message.text.translations.get(language)
         state = message.text.in_language(language).state
         if current is None or current.text != text or state == "stale" or reviewed:
-            accepted.append(Accepted(message, text))
-    return accepted, refused
+            plan.texts.append(Accepted(message, text))
+    for name, found in page_messages.items():
+        _plan_page(plan, pages[name], found, language, reviewed)
+    return plan
+
+
+def _plan_page(plan: ImportPlan, page: PageText, found: dict[str, str], language: str, reviewed: bool) -> None:
+    """Write a page whose every message is translated (and differs from the page as it is); note the others."""
+    context = f"docs/{page.name}"
+    title = found.get(f"{context}{TITLE}\0{page.title}", "")
+    body = {msgid: found[f"{context}\0{msgid}"] for msgid in page.messages if f"{context}\0{msgid}" in found}
+    untranslated = len(page.messages) - len(body) + (1 if page.title and not title else 0)
+    if untranslated:
+        plan.notes.append(
+            f"docs/{language}/{page.name} is not written: {untranslated} of its messages are not translated "
+            "(or are fuzzy). Translate them all, then import again"
+        )
+        return
+    current = dict(zip(page.messages, page.translations or [], strict=False))
+    if current == body and title == page.translated_title and not page.stale and not reviewed:
+        return
+    plan.pages.append(PageWrite(page, title, body))
 
 
 def markup_problem(english: str, translation: str) -> str:
@@ -244,16 +297,16 @@ def markup_problem(english: str, translation: str) -> str:
 
 
 def import_po(
-    kb: KnowledgeBase, data_dir: Path, path: Path, *, reviewed: bool = False
-) -> tuple[str, list[Accepted], list[str]]:
-    """Check the whole file, then (if nothing is refused) write its translations; (language, written, refused)."""
+    kb: KnowledgeBase, data_dir: Path, docs_dir: Path, path: Path, *, reviewed: bool = False
+) -> tuple[str, ImportPlan]:
+    """Check the whole file, then (if nothing is refused) write its translations: (language, plan)."""
     language, po = read_po(path, kb.languages)
-    accepted, refused = check_po(kb, path, language, po, reviewed)
-    if refused or not accepted:
-        return language, [], refused
+    plan = check_po(kb, docs_dir, path, language, po, reviewed)
+    if plan.refused:
+        return language, plan
     status = "reviewed" if reviewed else "draft"
     by_file: dict[str, list[Accepted]] = {}
-    for item in accepted:
+    for item in plan.texts:
         by_file.setdefault(item.message.file, []).append(item)
     for name, items in by_file.items():
 
@@ -263,4 +316,6 @@ def import_po(
                 set_translation(document, item.message.path, language, block, kb.languages)
 
         edit_data_file(data_dir / name, write)
-    return language, accepted, []
+    for item in plan.pages:
+        write_page(docs_dir, language, item.page, item.title, item.translations, status)
+    return language, plan

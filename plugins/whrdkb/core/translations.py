@@ -77,7 +77,7 @@ def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
     return report
 
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 # Opens a page written by a command rather than by people (see fieldref.GENERATED_MARK, bench/run.py).
@@ -100,8 +100,9 @@ def hand_written_pages(language_dir: Path) -> list[str]:
     )
 
 
-def _split_page(text: str) -> tuple[dict, str]:
-    found = _FRONT_MATTER.match(text)
+def split_page(text: str) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown page."""
+    found = FRONT_MATTER.match(text)
     if not found:
         return {}, text
     return (yaml.safe_load(found.group(1)) or {}), text[found.end() :]
@@ -112,7 +113,7 @@ def _english_pages(docs_dir: Path) -> dict[str, tuple[str, int]]:
     english = docs_dir / SOURCE_LANGUAGE
     pages = {}
     for name in hand_written_pages(english):
-        body = _split_page((english / name).read_text(encoding="utf-8"))[1]
+        body = split_page((english / name).read_text(encoding="utf-8"))[1]
         pages[name] = (fingerprint(body), count_words(body))
     return pages
 
@@ -133,7 +134,7 @@ def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]
                 state.missing.append(place)
                 state.words += words
                 continue
-            meta, _ = _split_page(page.read_text(encoding="utf-8"))
+            meta, _ = split_page(page.read_text(encoding="utf-8"))
             made_of = meta.get("kb_translation_of")
             if made_of is not None and str(made_of) != source:
                 state.counts["stale"] += 1
@@ -156,7 +157,7 @@ def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
             if not page.is_file():
                 continue
             text = page.read_text(encoding="utf-8")
-            if not _FRONT_MATTER.match(text) or "kb_translation_of" in _split_page(text)[0]:
+            if not FRONT_MATTER.match(text) or "kb_translation_of" in split_page(text)[0]:
                 continue
             page.write_text(text.replace("\n---\n", f'\nkb_translation_of: "{source}"\n---\n', 1), encoding="utf-8")
             stamped += 1

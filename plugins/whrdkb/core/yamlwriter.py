@@ -39,17 +39,23 @@ def dump_text(yaml: YAML, document: Any) -> str:
     return out.getvalue()
 
 
-def edit_data_file(path: Path, change: Callable[[Any], Any]) -> bool:
-    """Load `path`, apply `change` to the round-trip document, write it back if it changed; True if it did."""
+def edit_yaml_text(original: str, change: Callable[[Any], Any]) -> str:
+    """The YAML text after `change` is applied to its round-trip document (an empty text is an empty mapping)."""
     yaml = round_trip_yaml()
-    original = path.read_text(encoding="utf-8")
-    document = yaml.load(original)
+    document = yaml.load(original) if original.strip() else CommentedMap()
     untouched = dump_text(yaml, document)
     change(document)
     changed = dump_text(yaml, document)
-    if changed == untouched:
+    return original if changed == untouched else _keep_untouched_lines(original, untouched, changed)
+
+
+def edit_data_file(path: Path, change: Callable[[Any], Any]) -> bool:
+    """Load `path`, apply `change` to the round-trip document, write it back if it changed; True if it did."""
+    original = path.read_text(encoding="utf-8")
+    changed = edit_yaml_text(original, change)
+    if changed == original:
         return False
-    path.write_text(_keep_untouched_lines(original, untouched, changed), encoding="utf-8")
+    path.write_text(changed, encoding="utf-8")
     return True
 
 
