@@ -20,7 +20,7 @@ from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
 from .sync import MARKER
-from .yamlwriter import edit_data_file, set_fingerprint
+from .yamlwriter import edit_data_file, edit_yaml_text, quoted, set_fingerprint
 
 
 @dataclass
@@ -157,9 +157,15 @@ def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
             if not page.is_file():
                 continue
             text = page.read_text(encoding="utf-8")
-            if not FRONT_MATTER.match(text) or "kb_translation_of" in split_page(text)[0]:
+            found = FRONT_MATTER.match(text)
+            if not found or "kb_translation_of" in split_page(text)[0]:
                 continue
-            page.write_text(text.replace("\n---\n", f'\nkb_translation_of: "{source}"\n---\n', 1), encoding="utf-8")
+
+            def stamp(front, source=source) -> None:
+                front["kb_translation_of"] = quoted(source)
+
+            head = edit_yaml_text(found.group(1) + "\n", stamp)
+            page.write_text(f"---\n{head}---\n{text[found.end() :]}", encoding="utf-8")
             stamped += 1
     return stamped
 
