@@ -191,11 +191,15 @@ def test_a_refused_message_names_its_line_and_nothing_is_written(stamped_project
         bad.msgstr = "Financement rapide"
     change(bad)
     po.save(str(po_path))
-    line = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == bad.msgid and e.msgctxt == bad.msgctxt)
     data = _data(stamped_project)
     result = _import(stamped_project, po_path)
     assert result.returncode == 1
-    assert f"{po_path}:{line}: " in result.stderr and wrong in result.stderr, result.stderr
+    found = re.search(rf"^{re.escape(str(po_path))}:(\d+): (.*)$", result.stderr, re.M)
+    assert found and wrong in found.group(2), result.stderr
+    lines = po_path.read_text(encoding="utf-8").splitlines()
+    entry = lines.index(f'msgctxt "{bad.msgctxt}"') + 1
+    reported = int(found.group(1))  # the refused message's first line: its comments, then its msgctxt
+    assert reported <= entry and all(line.startswith("#") for line in lines[reported - 1 : entry - 1])
     assert "nothing was imported" in result.stderr and "Traceback" not in result.stderr
     assert _data(stamped_project) == data  # byte-identical
 
