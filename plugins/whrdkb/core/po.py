@@ -9,7 +9,8 @@ place of list positions: `services.yaml#services/shelter-city/summary`), `msgid`
 is (the field's description in the models). A translation made from an older English is
 exported `fuzzy`. The import writes each changed, non-fuzzy translation through the one YAML
 writer as a draft stamped with the English it was made from (`reviewed` with --reviewed), and
-writes nothing if any message is refused.
+writes nothing if any message is refused. The hand-written pages follow the data texts in the
+same file, one message per paragraph (pagepo.py).
 """
 
 from __future__ import annotations
@@ -122,9 +123,9 @@ def _po_file(language: str | None) -> polib.POFile:
         "Content-Transfer-Encoding": "8bit",
     }
     po.header = (
-        f"Translations of the knowledge base's data texts into '{language}'."
+        f"Translations of the knowledge base's data texts and hand-written pages into '{language}'."
         if language
-        else "Template: every data text of the knowledge base, in English."
+        else "Template: every data text and hand-written page of the knowledge base, in English."
     )
     po.header += "\nExported by `whrdkb translations export`; import with `whrdkb translations import`."
     return po
