@@ -41,19 +41,23 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 # into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
 # stops the builds it started and removes their folders.
-bundles: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
+# The Debian packages come first: where they cannot be installed, make stops before anything else.
+bundles: $(CHROMIUM) $(NOTO) $(SITE_STAMP)
 	$(BIN)/whrdkb publish --only-bundles
 
-site: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
+site: $(CHROMIUM) $(NOTO) $(SITE_STAMP)
 	$(BIN)/whrdkb publish
 
 # Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --dirty --strict
 
-# Install a Debian package as root (or with sudo): $(call apt,PACKAGE).
-apt = @if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
-	 else echo "The build needs Debian's package $(1): install it as root (apt-get install $(1))"; exit 1; fi; \
+# Install a Debian package as root (or with sudo): $(call apt,PACKAGE). Without apt-get (Windows, macOS,
+# another Linux), make stops at once with one sentence: install the package, or use the dev container.
+apt = $(if $(shell command -v apt-get),,$(error This computer has no apt-get to install Debian's package $(1): \
+	open the project in its dev container (.devcontainer/, see the README), or install $(1) yourself and run make again)) \
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	 else echo "The build needs Debian's package $(1): install it as root (apt-get install $(1)), or open the project in its dev container (see the README)" >&2; exit 1; fi; \
 	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(1) >/dev/null
 
 $(CHROMIUM):
@@ -65,9 +69,12 @@ $(NOTO):
 $(PDFTOPPM):
 	$(call apt,poppler-utils)
 
+$(MSGFMT):
+	$(call apt,gettext)
+
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(TEST_STAMP) $(CHROMIUM) $(NOTO) $(PDFTOPPM)
+test: $(CHROMIUM) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(TEST_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)

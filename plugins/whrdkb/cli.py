@@ -16,6 +16,7 @@ from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
 from .core.pdf import PdfError, pdf_jobs, print_pdfs
+from .core.po import PoError, check_language, import_po, write_po
 from .core.problems import DataError
 from .core.processes import process_count
 from .core.publish import Publisher
@@ -23,15 +24,7 @@ from .core.render import check_ui_strings
 from .core.render.write import write_generated_pages
 from .core.schema import write_schemas
 from .core.sync import NotOwnedError
-from .core.translations import stamp_pages, stamp_translations, translation_table
-from .core.worksheet import (
-    WorksheetError,
-    check_language,
-    import_worksheet,
-    read_worksheet,
-    render_worksheet,
-    worksheet_entries,
-)
+from .core.translations import coverage, stamp_pages, stamp_translations, translation_table
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 
@@ -58,13 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schema", help="regenerate data/schema/ and the field reference from the models")
     pages = sub.add_parser("pages", help="write every language's generated pages as kb-pages does, without MkDocs")
     pages.add_argument("--out", type=Path, required=True, help="folder to write into (LANGUAGE/... and exports/)")
-    translations = sub.add_parser("translations", help="worksheets: every text still to translate into a language")
+    translations = sub.add_parser("translations", help="gettext PO files for Poedit, Weblate, Transifex, Crowdin")
     actions = translations.add_subparsers(dest="action", required=True)
-    export = actions.add_parser("export", help="write a worksheet of missing and stale translations")
+    export = actions.add_parser("export", help="write translations/LANGUAGE.po and translations/messages.pot")
     export.add_argument("--language", required=True, help="language code, as in mkdocs.yml (fr, es, ar, ne ...)")
-    export.add_argument("--out", type=Path, help="where to write it (default: translations/LANGUAGE.yaml)")
-    load = actions.add_parser("import", help="write a filled-in worksheet into data/ as draft translations")
+    export.add_argument("--out", type=Path, help="folder to write them into (default: translations/)")
+    load = actions.add_parser("import", help="write a translated PO file into data/ (drafts unless --reviewed)")
     load.add_argument("file", type=Path)
+    load.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="a reviewer's import: every translated message not marked fuzzy becomes 'reviewed' "
+        "(the reviewer's word that a native speaker has read each of them)",
+    )
     args = parser.parse_args(argv)
     if args.command == "schema":
         for path in write_schemas(args.root / "data" / "schema"):
@@ -218,14 +217,21 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
         line, _ = kb.sources["services.yaml"].position(("services", position(kb, service)))
         print(f"data/services.yaml:{line}: {service.id}: {when}{' OLD' if is_stale(service, options) else ''}")
     attention += len(stale)
-    print("\n## Translations (translated = reviewed + draft; stale = English changed since)")
-    for name, languages in translation_table(kb, root / "docs").items():
+    table = translation_table(kb, root / "docs")
+    print("\n## Translation coverage per language (data texts and hand-written pages, counted as in PO files)")
+    for language, total in coverage(table).items():
+        print(
+            f"[{language}] translated {total['translated']} (reviewed {total['reviewed']}), "
+            f"fuzzy {total['fuzzy']}, missing {total['missing']}: {total['words']} words still to translate"
+        )
+    print("\n## Translations (translated = reviewed + draft; stale = English changed since, fuzzy in PO files)")
+    for name, languages in table.items():
         for language, state in languages.items():
             c = state.counts
             label = "hand-written pages" if name == "pages" else f"data/{name}"
             print(
                 f"{label} [{language}]: reviewed {c['reviewed']}, draft {c['draft']}, "
-                f"stale {c['stale']}, missing {c['missing']}"
+                f"stale {c['stale']}, missing {c['missing']}, words to translate {state.words}"
             )
             for place in state.stale:
                 print(f"  {place}: stale translation")
@@ -243,36 +249,45 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
 
 
 def translations_command(root: Path, args: argparse.Namespace) -> int:
-    """Export a translation worksheet for one language, or import a filled-in one."""
+    """Export a language's PO file (and the template), or import a translated one."""
     kb = _load(root)
     if kb is None:
         return 1
     try:
         if args.action == "export":
             check_language(args.language, kb.languages)
-        else:
-            language, entries = read_worksheet(args.file, kb.languages)
-    except WorksheetError as err:
+            target, po = write_po(kb, root / "docs", args.language, args.out or root / "translations")
+            fuzzy, untranslated = len(po.fuzzy_entries()), len(po.untranslated_entries())
+            print(
+                f"wrote {target} ({len(po)} messages: {untranslated} to translate, {fuzzy} fuzzy "
+                f"because their English changed) and {target.parent / 'messages.pot'}"
+            )
+            return 0
+        originals = {path: path.read_bytes() for path in (root / "data").glob("*.yaml")}
+        originals |= {path: path.read_bytes() for path in (root / "docs").rglob("*.md")}
+        language, plan = import_po(kb, root / "data", root / "docs", args.file, reviewed=args.reviewed)
+    except PoError as err:
         print(err, file=sys.stderr)
         return 1
-    if args.action == "export":
-        out = args.out or root / "translations" / f"{args.language}.yaml"
-        entries = worksheet_entries(kb, args.language)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(render_worksheet(entries, args.language, str(out)), encoding="utf-8")
-        print(f"wrote {out}: {len(entries)} texts to translate into '{args.language}'")
-        return 0
-    written, refused = import_worksheet(kb, root / "data", language, entries)
-    for reason in refused:
-        print(f"not imported: {reason}", file=sys.stderr)
-    print(f"imported {written} translations into '{language}' as drafts")
-    if _load(root) is None:  # never leave data that does not load
-        print(
-            "the data no longer loads after the import: see the problems above (git checkout data/ undoes it)",
-            file=sys.stderr,
-        )
+    for reason in plan.refused:
+        print(reason, file=sys.stderr)
+    if plan.refused:
+        print(f"nothing was imported: {len(plan.refused)} messages were refused (see above)", file=sys.stderr)
         return 1
-    return 1 if refused else 0
+    if _load(root) is None:  # never leave data that does not load
+        for path in (root / "docs").rglob("*.md"):
+            if path not in originals:
+                path.unlink()  # a page the import added
+        for path, content in originals.items():
+            path.write_bytes(content)
+        print("nothing was imported: the data would no longer load (see the problems above)", file=sys.stderr)
+        return 1
+    for note in plan.notes:
+        print(note)
+    status = "reviewed" if args.reviewed else "drafts"
+    pages = f" and {len(plan.pages)} hand-written pages" if plan.pages else ""
+    print(f"imported {len(plan.texts)} translations{pages} into '{language}' as {status}")
+    return 0
 
 
 if __name__ == "__main__":

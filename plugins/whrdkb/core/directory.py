@@ -22,8 +22,9 @@ class RenderOptions:
     bundles: tuple[tuple[str, int, str], ...] = ()
     # True when building the offline copy itself (it cannot list its own checksum).
     offline: bool = False
-    # Translation state for the status page: (file, language, reviewed, draft, stale, missing, stale places).
-    translations: tuple[tuple[str, str, int, int, int, int, tuple[str, ...]], ...] = ()
+    # Translation state for the status page:
+    # (file, language, reviewed, draft, stale, missing, words still to translate, stale places).
+    translations: tuple[tuple[str, str, int, int, int, int, int, tuple[str, ...]], ...] = ()
     # True when PDFs are printed after the build (make site): pages then link them.
     pdf: bool = False
 

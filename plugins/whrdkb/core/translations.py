@@ -2,8 +2,9 @@
 
 Each translation may carry `of:`, the fingerprint of the English text it was
 made from (a translated page: `kb_translation_of:` in its front matter).
-`stamp_translations` and `stamp_pages` write it where it is missing (run them
-right after translating); later edits of the English make the translation stale.
+`stamp_translations` (through the one YAML writer, yamlwriter.py) and `stamp_pages` write it
+where it is missing (run them right after translating); later edits of the English make the
+translation stale.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .load import KnowledgeBase
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint, iter_localized
 from .sync import MARKER
+from .yamlwriter import edit_data_file, edit_yaml_text, quoted, set_fingerprint
 
 
 @dataclass
@@ -28,6 +30,29 @@ class LanguageState:
     counts: Counter = field(default_factory=Counter)
     stale: list[str] = field(default_factory=list)  # places: data/FILE.yaml:LINE or docs/LANG/PAGE.md
     missing: list[str] = field(default_factory=list)
+    words: int = 0  # English words still to translate (of the missing and stale texts), as pocount counts them
+
+
+def count_words(text: str) -> int:
+    """Words as pocount and Weblate count them: runs of characters between spaces."""
+    return len(text.split())
+
+
+def coverage(table: dict[str, dict[str, LanguageState]]) -> dict[str, Counter]:
+    """{language: translated, reviewed, fuzzy, missing, words} over every file and the pages.
+
+    Translated is reviewed + draft; fuzzy is stale (the English changed since), as in PO files.
+    """
+    totals: dict[str, Counter] = {}
+    for languages in table.values():
+        for language, state in languages.items():
+            total = totals.setdefault(language, Counter())
+            total["translated"] += state.counts["reviewed"] + state.counts["draft"]
+            total["reviewed"] += state.counts["reviewed"]
+            total["fuzzy"] += state.counts["stale"]
+            total["missing"] += state.counts["missing"]
+            total["words"] += state.words
+    return totals
 
 
 def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
@@ -47,10 +72,12 @@ def translation_state(kb: KnowledgeBase) -> dict[str, dict[str, LanguageState]]:
                     state.stale.append(f"data/{name}:{line}")
                 elif rendition.state == "missing":
                     state.missing.append(f"data/{name}:{line}")
+                if rendition.state in ("stale", "missing"):
+                    state.words += count_words(text.en)
     return report
 
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 # Opens a page written by a command rather than by people (see fieldref.GENERATED_MARK, bench/run.py).
@@ -73,20 +100,22 @@ def hand_written_pages(language_dir: Path) -> list[str]:
     )
 
 
-def _split_page(text: str) -> tuple[dict, str]:
-    found = _FRONT_MATTER.match(text)
+def split_page(text: str) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown page."""
+    found = FRONT_MATTER.match(text)
     if not found:
         return {}, text
     return (yaml.safe_load(found.group(1)) or {}), text[found.end() :]
 
 
-def _english_pages(docs_dir: Path) -> dict[str, str]:
-    """{page name: fingerprint of its English text} for every hand-written English page (read once)."""
+def _english_pages(docs_dir: Path) -> dict[str, tuple[str, int]]:
+    """{page name: (fingerprint, words) of its English text} for every hand-written English page (read once)."""
     english = docs_dir / SOURCE_LANGUAGE
-    return {
-        name: fingerprint(_split_page((english / name).read_text(encoding="utf-8"))[1])
-        for name in hand_written_pages(english)
-    }
+    pages = {}
+    for name in hand_written_pages(english):
+        body = split_page((english / name).read_text(encoding="utf-8"))[1]
+        pages[name] = (fingerprint(body), count_words(body))
+    return pages
 
 
 def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]:
@@ -97,18 +126,20 @@ def page_state(docs_dir: Path, languages: list[str]) -> dict[str, LanguageState]
         if language == SOURCE_LANGUAGE:
             continue
         state = report[language] = LanguageState()
-        for name, source in english.items():
+        for name, (source, words) in english.items():
             place = f"docs/{language}/{name}"
             page = docs_dir / language / name
             if not page.is_file():
                 state.counts["missing"] += 1
                 state.missing.append(place)
+                state.words += words
                 continue
-            meta, _ = _split_page(page.read_text(encoding="utf-8"))
+            meta, _ = split_page(page.read_text(encoding="utf-8"))
             made_of = meta.get("kb_translation_of")
             if made_of is not None and str(made_of) != source:
                 state.counts["stale"] += 1
                 state.stale.append(place)
+                state.words += words
             else:
                 state.counts["reviewed" if meta.get("kb_translation") == "reviewed" else "draft"] += 1
     return report
@@ -121,14 +152,20 @@ def stamp_pages(docs_dir: Path, languages: list[str]) -> int:
     for language in languages:
         if language == SOURCE_LANGUAGE:
             continue
-        for name, source in english.items():
+        for name, (source, _) in english.items():
             page = docs_dir / language / name
             if not page.is_file():
                 continue
             text = page.read_text(encoding="utf-8")
-            if not _FRONT_MATTER.match(text) or "kb_translation_of" in _split_page(text)[0]:
+            found = FRONT_MATTER.match(text)
+            if not found or "kb_translation_of" in split_page(text)[0]:
                 continue
-            page.write_text(text.replace("\n---\n", f'\nkb_translation_of: "{source}"\n---\n', 1), encoding="utf-8")
+
+            def stamp(front, source=source) -> None:
+                front["kb_translation_of"] = quoted(source)
+
+            head = edit_yaml_text(found.group(1) + "\n", stamp)
+            page.write_text(f"---\n{head}---\n{text[found.end() :]}", encoding="utf-8")
             stamped += 1
     return stamped
 
@@ -146,50 +183,28 @@ def data_models(kb: KnowledgeBase):
 
 
 def stamp_translations(kb: KnowledgeBase, data_dir: Path) -> int:
-    """Add `of: <fingerprint>` to every one-line translation block that has none; return how many were stamped.
+    """Add `of: <fingerprint>` to every translation that has none; return how many were stamped.
 
-    Only blocks written on one line (`fr: {text: "...", status: draft}`) are changed,
-    by inserting before their closing brace; other layouts are left for a person.
+    The files are changed through the one YAML writer (yamlwriter.py): only the stamped lines change.
     """
     stamped = 0
     for name, model in data_models(kb):
-        source = kb.sources[name]
-        path = data_dir / name
-        lines = path.read_text(encoding="utf-8").split("\n")
-        for data_path, text in iter_localized(model):
-            for language, translation in text.translations.items():
-                if translation.of is not None:
-                    continue
-                line, column = source.position((*data_path, language))
-                row = lines[line - 1]
-                end = _closing_brace(row, row.find("{", column - 1))
-                if end is None:
-                    continue
-                lines[line - 1] = f'{row[:end].rstrip()}, of: "{fingerprint(text.en)}"{row[end:]}'
-                stamped += 1
-        path.write_text("\n".join(lines), encoding="utf-8")
+        unstamped = [
+            (path, language, fingerprint(text.en))
+            for path, text in iter_localized(model)
+            for language, translation in text.translations.items()
+            if translation.of is None
+        ]
+        if not unstamped:
+            continue
+
+        def stamp_all(document, unstamped=unstamped) -> None:
+            for path, language, of in unstamped:
+                set_fingerprint(document, path, language, of)
+
+        edit_data_file(data_dir / name, stamp_all)
+        stamped += len(unstamped)
     return stamped
-
-
-def _closing_brace(row: str, start: int) -> int | None:
-    """Index of the brace closing the flow mapping opened at `start` (quotes skipped), or None."""
-    if start < 0:
-        return None
-    depth, quote = 0, ""
-    for index in range(start, len(row)):
-        char = row[index]
-        if quote:
-            if char == quote and row[index - 1] != "\\":
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def translation_table(kb: KnowledgeBase, docs_dir: Path) -> dict[str, dict[str, LanguageState]]:
