@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whrdkb.core.render.pages import GeneratedPage
+from whrdkb.core.generated import GeneratedPage
 from whrdkb.core.sync import MARKER, NotOwnedError, sync_pages, watched_paths
 
 

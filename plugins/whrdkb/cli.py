@@ -23,8 +23,9 @@ from .core.publish import Publisher
 from .core.render import check_ui_strings
 from .core.render.write import write_generated_pages
 from .core.schema import write_schemas
+from .core.stamping import stamp_pages, stamp_translations
 from .core.sync import NotOwnedError
-from .core.translations import coverage, stamp_pages, stamp_translations, translation_table
+from .core.translations import coverage, translation_table
 
 FIELD_REFERENCE = Path("docs/en/contribute/fields.md")
 

@@ -18,10 +18,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .generated import GeneratedPage
 from .load import KnowledgeBase
 from .models import Service
 from .models.geo import WORLDWIDE, area_name, language_name
-from .render.pages import GeneratedPage
 
 FOLDER = "exports"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "whrd-protection-knowledge-base")

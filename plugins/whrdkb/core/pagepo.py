@@ -19,7 +19,7 @@ from mdpo.po2md import Po2Md
 
 from .models import SOURCE_LANGUAGE
 from .models.common import fingerprint
-from .translations import FRONT_MATTER, hand_written_pages, split_page
+from .pagefiles import FRONT_MATTER, hand_written_pages, split_page
 from .yamlwriter import edit_yaml_text, quoted
 
 CONTEXT = "docs/"

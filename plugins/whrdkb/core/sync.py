@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .render.pages import GeneratedPage
+from .generated import GeneratedPage
 
 MARKER = ".generated"
 MARKER_TEXT = "Every file in this folder is generated from data/ at build time and is overwritten.\n"

@@ -1,6 +1,6 @@
-"""Shared machinery of every generated page family: the page record and the render context.
+"""Shared machinery of every generated page family: the render context and rendering a page.
 
-A renderer is a pure function `(kb, language) -> list[GeneratedPage]`. The
+A renderer is a pure function `(kb, language) -> list[GeneratedPage]` (core/generated.py). The
 context it uses records which translations a page showed, so the page can say
 "draft translation" or "partly shown in English" without any template having
 to remember to.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..generated import GeneratedPage
 from ..load import KnowledgeBase
 from ..models import LocalizedText, Rendition
 from .markdown import Safe, escape_html, escape_text, escape_url, front_matter, make_environment, slug
@@ -20,14 +21,6 @@ _ENV = make_environment()
 # Front matter of a page that lists other pages (an index by kind, area, theme, tag...): search
 # matches its title only, so a word leads to the page about it rather than to every list naming it.
 LISTING = {"search": {"listing": True}}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A Markdown page to write at `path` (relative to the language's docs folder)."""
-
-    path: str
-    markdown: str
 
 
 @dataclass

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..directory import RenderOptions
 from ..load import KnowledgeBase
+from ..translations import LanguageState
 from .pages import GeneratedPage, RenderContext, render_ui_page
-
-if TYPE_CHECKING:  # core.translations imports the renderers (through sync): only a type here
-    from ..translations import LanguageState
 
 PATH = "translations/index.md"
 
