@@ -15,7 +15,7 @@ from .core.directory import RenderOptions, by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
-from .core.pdf import PdfError, pdf_jobs, print_pdfs
+from .core.pdf import PdfError, pdf_jobs, print_documents, print_pdfs
 from .core.problems import DataError
 from .core.publish import Publisher
 from .core.render import check_ui_strings
@@ -96,6 +96,7 @@ def pdf_command(root: Path, site: Path) -> int:
     try:
         kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
         made = print_pdfs(pdf_jobs(kb, site), site)
+        made += print_documents(kb, site, site_url_from_mkdocs_yml(root / "mkdocs.yml"))
     except (DataError, PdfError) as err:
         print(f"No PDF was made: {err}", file=sys.stderr)
         return 1
@@ -138,6 +139,14 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
             languages = (plugin["i18n"] or {}).get("languages") or []
             return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
     return [(config.get("theme") or {}).get("language", "en")]
+
+
+def site_url_from_mkdocs_yml(path: Path) -> str | None:
+    """The site's published address (`site_url` of mkdocs.yml), or None where it is not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open(encoding="utf-8") as handle:
+        return (yaml_load(handle) or {}).get("site_url") or None
 
 
 def _load(root: Path):

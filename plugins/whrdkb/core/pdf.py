@@ -1,4 +1,8 @@
-"""The PDF editions: the training reference and each pathway overview, per language, printed by Chromium.
+"""The PDF editions: pathway guides and pocket cards (WeasyPrint, core/paged.py) and the training reference (Chromium).
+
+Pathway guides and pocket cards are documents made from the data by
+core/render/printed.py and printed by WeasyPrint (page numbers, no network);
+the training reference is still printed from the built site by Chromium, as below.
 
 Printed from a finished build (the offline one, made for file://) with the
 site's own print stylesheet, by Debian's Chromium driven through Playwright.
@@ -22,8 +26,10 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builddate import build_epoch
+from .builddate import build_date, build_epoch
 from .load import KnowledgeBase
+from .paged import FetchRefused, page_count, write_pdf
+from .render.printed import CARD_MOST_PER_SECTION, PrintSettings, print_editions
 from .render.training import PDF_FOLDER, pdf_name
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,7 +73,7 @@ class PdfJob:
 
 
 def pdf_jobs(kb: KnowledgeBase, site: Path, out: Path | None = None) -> list[PdfJob]:
-    """Every PDF of every language built into `site`: the training reference and each pathway overview.
+    """The PDFs Chromium prints from `site`, in every language built into it: the training reference.
 
     Works on the offline build (`training/print.html`) and on the online one (`training/print/index.html`);
     a language configured but not built (`build: false`) has no folder and no PDFs.
@@ -80,7 +86,6 @@ def pdf_jobs(kb: KnowledgeBase, site: Path, out: Path | None = None) -> list[Pdf
         if not root.is_dir():
             continue
         pages = {"training": _page(root / "training" / "print")}
-        pages |= {f"pathway-{p.id}": root / "pathways" / p.id / "index.html" for p in kb.pathways.pathways}
         jobs += [PdfJob(page, out / pdf_name(kind, language), language) for kind, page in pages.items()]
     return jobs
 
@@ -167,3 +172,31 @@ def make_reproducible(path: Path, epoch: int) -> None:
                     if key in xmp:
                         xmp[key] = f"uuid:{uuid.uuid5(uuid.NAMESPACE_URL, path.name + str(epoch))}"
         pdf.save(path, deterministic_id=True)
+
+
+def print_documents(kb: KnowledgeBase, site: Path, site_url: str | None = None, out: Path | None = None) -> list[Path]:
+    """Print the pathway guides and pocket cards of every language built into `site` (WeasyPrint) into `out`.
+
+    A pocket card lists at most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every
+    section) when that does not fit on one page; the card says how many it leaves out. Raise PdfError when
+    a card cannot fit even one entry per section, or a document asks for anything from outside.
+    """
+    out = out or site / PDF_FOLDER
+    settings = PrintSettings(edition=build_date(site), site_url=site_url or None)
+    written = []
+    for language in kb.languages:
+        if not (site if language == kb.languages[0] else site / language).is_dir():
+            continue
+        for edition in print_editions(kb, language, settings):
+            html = edition.html
+            if edition.refit is not None:
+                html = next((h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) == 1), None)
+                if html is None:
+                    raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")
+            try:
+                write_pdf(html, out / edition.name)
+            except FetchRefused as err:
+                raise PdfError(str(err)) from None
+            make_reproducible(out / edition.name, build_epoch(site))
+            written.append(out / edition.name)
+    return written
