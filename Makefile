@@ -11,10 +11,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
-# Debian packages: Chromium prints the PDF editions and drives the browser tests (browsers cannot be
-# downloaded by test tools here); Noto fonts give the PDFs Arabic and Devanagari glyphs (embedded,
-# subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
+# Debian packages: Chromium prints the training PDF and drives the browser tests (browsers cannot be
+# downloaded by test tools here); WeasyPrint (pathway guides, pocket cards) lays text out with Pango
+# (HarfBuzz shaping for Arabic and Devanagari); Noto fonts give the PDFs Arabic and Devanagari glyphs
+# (embedded, subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
 CHROMIUM   := /usr/bin/chromium
+PANGO      := /usr/share/doc/libpangoft2-1.0-0/copyright
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
 
@@ -41,10 +43,10 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 # into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
 # stops the builds it started and removes their folders.
-bundles: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
+bundles: $(SITE_STAMP) $(CHROMIUM) $(PANGO) $(NOTO)
 	$(BIN)/whrdkb publish --only-bundles
 
-site: $(SITE_STAMP) $(CHROMIUM) $(NOTO)
+site: $(SITE_STAMP) $(CHROMIUM) $(PANGO) $(NOTO)
 	$(BIN)/whrdkb publish
 
 # Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
@@ -59,6 +61,9 @@ apt = @if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then
 $(CHROMIUM):
 	$(call apt,chromium)
 
+$(PANGO):
+	$(call apt,libpangoft2-1.0-0)
+
 $(NOTO):
 	$(call apt,fonts-noto-core)
 
@@ -67,7 +72,7 @@ $(PDFTOPPM):
 
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(TEST_STAMP) $(CHROMIUM) $(NOTO) $(PDFTOPPM)
+test: $(TEST_STAMP) $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)

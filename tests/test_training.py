@@ -140,11 +140,11 @@ def test_printing_a_matrix_row_shows_no_site_chrome(browser, site_url, language)
 
 @pytest.fixture(scope="module")
 def pdfs(built_site, kb, browser, tmp_path_factory):
-    """The training reference of every language and one pathway overview each, printed from the built site."""
+    """The training reference of every language, printed from the built site (pathway guides: test_print_editions)."""
     if not shutil.which("pdftoppm"):
         pytest.fail("poppler-utils is missing: make test installs it")
     out = tmp_path_factory.mktemp("pdf")
-    jobs = [j for j in pdf_jobs(kb, built_site, out) if "training" in j.pdf.name or "mission-emergency" in j.pdf.name]
+    jobs = pdf_jobs(kb, built_site, out)
     print_pdfs(jobs, built_site, browser=browser)
     return {job.pdf.name: job for job in jobs}
 
@@ -204,16 +204,6 @@ def test_each_language_has_a_training_pdf_whose_pages_render_with_text(pdfs, kb,
     script_font = {"ar": "NotoSansArabic", "ne": "NotoSansDevanagari"}.get(language)
     if script_font:
         assert script_font in fonts
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_a_pathway_pdf_with_its_flowchart(pdfs, kb, language):
-    pdf = pdfs[f"whrd-kb-pathway-mission-emergency.{language}.pdf"].pdf
-    assert _ink(pdf, 1) > 0.003
-    pathway = next(p for p in kb.pathways.pathways if p.id == "mission-emergency")
-    whole = " ".join(_text(pdf))
-    assert _shows(whole, pathway.steps[0].question.in_language(language).text)
-    assert b"file:" not in pdf.read_bytes()
 
 
 def test_each_offline_copy_carries_its_own_languages_pdfs(tmp_path):

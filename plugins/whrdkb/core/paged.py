@@ -30,7 +30,7 @@ def refuse_every_url(url: str, *args, **kwargs):
 
 
 def write_pdf(html: str, out: Path) -> Path:
-    """Print one HTML document to `out` (A4 unless its CSS says otherwise); its pages' count is returned by page_count."""
+    """Print one HTML document to `out` (A4 unless its CSS says otherwise)."""
     document = render(html)
     out.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(out, pdf_tags=True)

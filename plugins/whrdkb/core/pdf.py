@@ -29,7 +29,7 @@ from pathlib import Path
 from .builddate import build_date, build_epoch
 from .load import KnowledgeBase
 from .paged import FetchRefused, page_count, write_pdf
-from .render.printed import CARD_MOST_PER_SECTION, PrintSettings, print_editions
+from .render.printed import CARD_MOST_PER_SECTION, Edition, PrintSettings, print_editions
 from .render.training import PDF_FOLDER, pdf_name
 
 CHROMIUM = "/usr/bin/chromium"
@@ -188,15 +188,21 @@ def print_documents(kb: KnowledgeBase, site: Path, site_url: str | None = None, 
         if not (site if language == kb.languages[0] else site / language).is_dir():
             continue
         for edition in print_editions(kb, language, settings):
-            html = edition.html
-            if edition.refit is not None:
-                html = next((h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) == 1), None)
-                if html is None:
-                    raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")
-            try:
-                write_pdf(html, out / edition.name)
-            except FetchRefused as err:
-                raise PdfError(str(err)) from None
-            make_reproducible(out / edition.name, build_epoch(site))
+            print_edition(edition, out, build_epoch(site))
             written.append(out / edition.name)
     return written
+
+
+def print_edition(edition: Edition, out: Path, epoch: int) -> Path:
+    """Print one edition into `out` (a pocket card refitted to one page), reproducibly; raise PdfError if it cannot."""
+    html = edition.html
+    if edition.refit is not None:
+        html = next((h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) == 1), None)
+        if html is None:
+            raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")
+    try:
+        write_pdf(html, out / edition.name)
+    except FetchRefused as err:
+        raise PdfError(str(err)) from None
+    make_reproducible(out / edition.name, epoch)
+    return out / edition.name

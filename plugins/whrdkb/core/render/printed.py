@@ -174,16 +174,21 @@ def render_card(kb: KnowledgeBase, language: str, region: str, settings: PrintSe
     sections = card_sections(kb, region)
     shown = [(key, services[:per_section]) for key, services in sections]
     left_out = sum(max(0, len(services) - per_section) for _, services in sections)
-    directory = f"{settings.site_url.rstrip('/')}/{'' if language == kb.languages[0] else language + '/'}directory/"
-    return environment().get_template("print/card.html.j2").render(
-        **_helpers(ctx, settings),
-        region=region,
-        sections=shown,
-        left_out=left_out,
-        channels=lambda service: [service.safest_channel],  # one per entry: the card is a page
-        data_date=data_date([s for _, services in shown for s in services]),
-        qr=_qr_svg(directory) if settings.site_url else None,
-        directory=directory if settings.site_url else None,
+    site = (settings.site_url or "").rstrip("/")
+    directory = f"{site}/{'' if language == kb.languages[0] else language + '/'}directory/"
+    return (
+        environment()
+        .get_template("print/card.html.j2")
+        .render(
+            **_helpers(ctx, settings),
+            region=region,
+            sections=shown,
+            left_out=left_out,
+            channels=lambda service: [service.safest_channel],  # one per entry: the card is a page
+            data_date=data_date([s for _, services in shown for s in services]),
+            qr=_qr_svg(directory) if settings.site_url else None,
+            directory=directory if settings.site_url else None,
+        )
     )
 
 
@@ -246,7 +251,9 @@ def outcome_groups(kb: KnowledgeBase, pathway: Pathway, outcome: Outcome, ctx: R
         if place == ELSEWHERE:
             continue
         label = Markup(ctx.join([place_name(ctx, c) for c in codes]))
-        near = [(r, [s for s in for_place(kb, found, codes[0])[0] if WORLDWIDE not in s.areas]) for r, found in referrals]
+        near = [
+            (r, [s for s in for_place(kb, found, codes[0])[0] if WORLDWIDE not in s.areas]) for r, found in referrals
+        ]
         groups.append((label, _once(near)))
     everywhere = [(r, [s for s in found if WORLDWIDE in s.areas or not s.areas]) for r, found in referrals]
     groups.append((place_name(ctx, ELSEWHERE), _once(everywhere)))
@@ -280,18 +287,26 @@ def render_pathway(kb: KnowledgeBase, language: str, pathway: Pathway, settings:
         ctx.data_language = "en"
     numbers = numbered(pathway)
     by_id = nodes(pathway)
-    return environment().get_template("print/pathway.html.j2").render(
-        **_helpers(ctx, settings),
-        pathway=pathway,
-        flowchart=Markup(flowchart(ctx, pathway)),
-        numbers=numbers,
-        steps=[by_id[n] for n in numbers if isinstance(by_id[n], Step)],
-        outcomes=[(by_id[n], outcome_groups(kb, pathway, by_id[n], ctx)) for n in numbers if isinstance(by_id[n], Outcome)],
-        by_id=by_id,
-        channels=printed_channels,
-        kind_label=lambda kind_id: Markup(ctx.text(next(k for k in kb.vocabularies.support_kinds if k.id == kind_id).label)),
-        service_name=lambda service_id: next(s.name for s in kb.services.services if s.id == service_id),
-        data_date=data_date(recommended_services(kb, pathway)),
+    return (
+        environment()
+        .get_template("print/pathway.html.j2")
+        .render(
+            **_helpers(ctx, settings),
+            pathway=pathway,
+            flowchart=Markup(flowchart(ctx, pathway)),
+            numbers=numbers,
+            steps=[by_id[n] for n in numbers if isinstance(by_id[n], Step)],
+            outcomes=[
+                (by_id[n], outcome_groups(kb, pathway, by_id[n], ctx)) for n in numbers if isinstance(by_id[n], Outcome)
+            ],
+            by_id=by_id,
+            channels=printed_channels,
+            kind_label=lambda kind_id: Markup(
+                ctx.text(next(k for k in kb.vocabularies.support_kinds if k.id == kind_id).label)
+            ),
+            service_name=lambda service_id: next(s.name for s in kb.services.services if s.id == service_id),
+            data_date=data_date(recommended_services(kb, pathway)),
+        )
     )
 
 
