@@ -205,7 +205,7 @@ def card_editions(kb: KnowledgeBase, language: str, settings: PrintSettings) -> 
 
 
 # The most entries a card lists per section; fewer when the card would not fit on its page (pdf.py).
-CARD_MOST_PER_SECTION = 4
+CARD_MOST_PER_SECTION = 6
 
 
 def _qr_svg(address: str) -> Markup:
