@@ -8,6 +8,7 @@ import subprocess
 import unicodedata
 
 import pytest
+from babel.dates import format_date
 
 from conftest import LANGUAGES, ROOT
 from whrdkb.core.load import load_knowledge_base
@@ -20,6 +21,7 @@ from whrdkb.core.render.printed import (
     PrintSettings,
     card_editions,
     card_regions,
+    handbook_edition,
     pathway_editions,
 )
 
@@ -27,6 +29,8 @@ EDITION = dt.date(2026, 11, 30)
 SITE_URL = "https://whrd.example.org/"
 # Regions whose cards every language prints in the tests (all regions are printed in English).
 CARD_SAMPLE = (WORLDWIDE, "002")
+# Languages whose training handbook the tests print (French and Spanish are laid out as English is).
+HANDBOOK_SAMPLE = ("en", "ar", "ne")
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +40,15 @@ def kb():
 
 @pytest.fixture(scope="module")
 def printed(kb, tmp_path_factory):
-    """Every pathway guide in every language, and pocket cards (every region in English, two in the others)."""
+    """Every pathway guide in every language, pocket cards (every region in English, two in the others) and
+    training handbooks (HANDBOOK_SAMPLE)."""
     out = tmp_path_factory.mktemp("print")
     settings = PrintSettings(edition=EDITION, site_url=SITE_URL)
     made = {}
     for language in LANGUAGES:
         editions = pathway_editions(kb, language, settings)
+        if language in HANDBOOK_SAMPLE:
+            editions.append(handbook_edition(kb, language, settings))
         for card in card_editions(kb, language, settings):
             region = card.name.split("card-")[1].split(".")[0]
             if language == LANGUAGES[0] or region in CARD_SAMPLE:
@@ -189,3 +196,29 @@ def test_data_text_cannot_add_markup(kb):
 
     html = render_pathway(kb, "en", hostile, PrintSettings(EDITION))
     assert "<img src=x>" not in html and "&#60;img src&#61;x&#62;" in html
+
+
+@pytest.mark.parametrize("language", HANDBOOK_SAMPLE)
+def test_the_handbooks_contents_give_each_sections_page(printed, kb, language):
+    pages = _pages(printed[f"whrd-kb-training.{language}.pdf"])
+    cover, contents = pages[0], pages[1]
+    assert _shows(cover, format_date(EDITION, format="long", locale=language), language)
+    state = kb.ui_text("print_state_source" if language == "en" else "print_state_draft", language).text
+    assert _shows(cover, state, language)
+    themes = kb.recommendations.themes
+    entries = [f"{t.id}. {t.short_title.in_language(language).text}" for t in themes]
+    entries += [p.title.in_language(language).text for p in kb.pathways.pathways if p.audience == "mission-staff"]
+    lines = [re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", line) for line in contents.splitlines()]
+    lines += [f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False)]  # a long title wraps
+    for entry in entries:
+        line = next((line for line in lines if _shows(line, entry, language)), None)
+        assert line is not None, f"the contents do not list {entry!r}"
+        own = set(re.findall(r"\d+", entry))
+        numbers = [int(n) for n in re.findall(r"\d+", line) if n not in own and 1 <= int(n) <= len(pages)]
+        assert any(_shows(pages[n - 1], entry, language) for n in numbers), f"{entry!r} is not on its page"
+    for number, page in enumerate(pages[1:], start=2):
+        assert re.search(rf"\b{number}\b", page) and re.search(rf"\b{len(pages)}\b", page), f"page {number}: N of M"
+    if language == "en":
+        for number, page in enumerate(pages[2:], start=3):
+            assert f"{number} of {len(pages)}" in page
+            assert page.strip().splitlines()[0].strip(), "a running header"

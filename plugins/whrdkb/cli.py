@@ -15,7 +15,7 @@ from .core.directory import RenderOptions, by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
-from .core.pdf import PdfError, pdf_jobs, print_documents, print_pdfs
+from .core.pdf import PdfError, print_documents
 from .core.problems import DataError
 from .core.publish import Publisher
 from .core.render import check_ui_strings
@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         "publish", help="make site: build the offline copies, PDFs and site beside the published ones, then swap"
     )
     publish.add_argument("--only-bundles", action="store_true", help="make bundles: the offline copies and PDFs only")
-    pdf = sub.add_parser("pdf", help="print the PDF editions (training reference, pathways) of a finished build")
+    pdf = sub.add_parser(
+        "pdf", help="print the PDF editions (training handbook, pathway guides, pocket cards) for a finished build"
+    )
     pdf.add_argument("--site", type=Path, required=True, help="a build made with PDF=true (best the offline one)")
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
@@ -92,11 +94,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def pdf_command(root: Path, site: Path) -> int:
     """Print every PDF edition into SITE/pdf/ (exit 1 with the reason if one cannot be made)."""
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: close Chromium on the way out
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: say so, leave no half-told story
     try:
         kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
-        made = print_pdfs(pdf_jobs(kb, site), site)
-        made += print_documents(kb, site, site_url_from_mkdocs_yml(root / "mkdocs.yml"))
+        made = print_documents(kb, site, site_url_from_mkdocs_yml(root / "mkdocs.yml"))
     except (DataError, PdfError) as err:
         print(f"No PDF was made: {err}", file=sys.stderr)
         return 1

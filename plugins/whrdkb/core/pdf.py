@@ -1,39 +1,35 @@
-"""The PDF editions: pathway guides and pocket cards (WeasyPrint, core/paged.py) and the training reference (Chromium).
+"""The PDF editions, per language: the training handbook, a guide per pathway, a pocket card per region.
 
-Pathway guides and pocket cards are documents made from the data by
-core/render/printed.py and printed by WeasyPrint (page numbers, no network);
-the training reference is still printed from the built site by Chromium, as below.
+Each is an HTML document made from the data by core/render/printed.py and
+printed by WeasyPrint (core/paged.py): page numbers in contents and
+cross-references, running headers with "N of M", fonts of the machine (Debian's
+fonts-noto-core for Arabic and Devanagari, embedded as subsets), and nothing
+fetched while printing (every URL is refused). `whrdkb pdf --site BUILD` writes
+them into BUILD/pdf/ for the languages built there.
 
-Printed from a finished build (the offline one, made for file://) with the
-site's own print stylesheet, by Debian's Chromium driven through Playwright.
-Fonts come from the machine (Debian's fonts-noto-core for Arabic and
-Devanagari); Chromium embeds only the glyphs used. While printing, every
-request that leaves the build folder is refused, so a PDF can contain
-nothing fetched from elsewhere; links to pages of the site are turned into
-plain text (on paper, and in a PDF passed around, a link to a file on the
-printing machine would lead nowhere and would reveal its folders).
+PDFs are reproducible: their dates (and XMP metadata and the trailer's /ID,
+where there are any) are set with pikepdf from the build's time (builddate.py:
+SOURCE_DATE_EPOCH, else the commit's date), so the same commit gives the same
+bytes on any day.
 
-PDFs are reproducible: Chromium writes the time of printing into each PDF, so
-its dates (and XMP metadata, and the trailer's /ID, where there are any) are
-rewritten with pikepdf from the build's time (builddate.py: SOURCE_DATE_EPOCH,
-else the commit's date), and the same commit gives the same bytes on any day.
+Chromium no longer prints: its flags stay here for the browser tests and the
+benchmark, which drive Debian's Chromium.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from .builddate import build_date, build_epoch
 from .load import KnowledgeBase
 from .paged import FetchRefused, page_count, write_pdf
 from .render.printed import CARD_MOST_PER_SECTION, Edition, PrintSettings, print_editions
-from .render.training import PDF_FOLDER, pdf_name
+from .render.training import PDF_FOLDER
 
 CHROMIUM = "/usr/bin/chromium"
-# Flags for a headless Chromium that makes no connection of its own (see the machine notes in the README).
+# Flags for a headless Chromium that makes no connection of its own (browser tests, benchmark; see the README).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -43,114 +39,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Runs in the page before printing: open closed <details>, drop links to the site's other pages
-# (links within the printed page, `#...`, stay and work in the PDF).
-_PREPARE = """() => {
-  for (const d of document.querySelectorAll('details')) d.open = true;
-  for (const a of document.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href');
-    if (!/^(https?:|mailto:|tel:|sms:|#)/i.test(href)) a.removeAttribute('href');
-  }
-}"""
-# Page numbers in the footer; header and footer templates are rendered by Chromium itself.
-_FOOTER = (
-    '<div style="font-size:8px;width:100%;text-align:center;color:#444">'
-    '<span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>'
-)
 
 
 class PdfError(Exception):
-    """A PDF could not be made (a page missing from the build, Chromium missing or failing)."""
-
-
-@dataclass(frozen=True)
-class PdfJob:
-    """One PDF: the built page it is printed from, and the file it becomes."""
-
-    page: Path
-    pdf: Path
-    language: str
-
-
-def pdf_jobs(kb: KnowledgeBase, site: Path, out: Path | None = None) -> list[PdfJob]:
-    """The PDFs Chromium prints from `site`, in every language built into it: the training reference.
-
-    Works on the offline build (`training/print.html`) and on the online one (`training/print/index.html`);
-    a language configured but not built (`build: false`) has no folder and no PDFs.
-    PDFs go to `out`, by default the build's own pdf/ folder.
-    """
-    out = out or site / PDF_FOLDER
-    jobs = []
-    for language in kb.languages:
-        root = site if language == kb.languages[0] else site / language
-        if not root.is_dir():
-            continue
-        pages = {"training": _page(root / "training" / "print")}
-        jobs += [PdfJob(page, out / pdf_name(kind, language), language) for kind, page in pages.items()]
-    return jobs
-
-
-def _page(stem: Path) -> Path:
-    """A page's HTML file with or without directory URLs."""
-    flat = stem.with_suffix(".html")
-    return flat if flat.is_file() else stem / "index.html"
-
-
-def print_pdfs(jobs: list[PdfJob], site: Path, chromium: str = CHROMIUM, browser=None) -> list[Path]:
-    """Print each job's page to its PDF in one Chromium; raise PdfError naming what went wrong.
-
-    `browser`: a Playwright browser already running (tests share theirs), else Chromium is started here.
-    """
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    missing = [str(job.page) for job in jobs if not job.page.is_file()]
-    if missing:
-        raise PdfError("pages to print are missing from the build: " + ", ".join(missing[:5]))
-    try:
-        if browser is not None:
-            return _print_all(browser, jobs, site)
-        if not Path(chromium).is_file():
-            raise PdfError(f"Chromium is not installed at {chromium} (Debian: apt-get install chromium)")
-        with sync_playwright() as playwright:
-            started = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            try:
-                return _print_all(started, jobs, site)
-            finally:
-                started.close()
-    except PlaywrightError as err:
-        raise PdfError(f"Chromium failed while printing: {err.message.splitlines()[0]}") from None
-
-
-def _print_all(browser, jobs: list[PdfJob], site: Path) -> list[Path]:
-    """Print the jobs in one browser context that can load nothing from outside the build folder."""
-    own = site.resolve().as_uri() + "/"
-    context = browser.new_context(service_workers="block")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(own) else route.abort())
-    page = context.new_page()
-    written = []
-    try:
-        for job in jobs:
-            job.pdf.parent.mkdir(parents=True, exist_ok=True)
-            page.goto(job.page.resolve().as_uri(), wait_until="load")
-            page.evaluate(_PREPARE)
-            page.emulate_media(media="print")
-            page.pdf(
-                path=str(job.pdf),
-                format="A4",
-                print_background=True,
-                prefer_css_page_size=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=_FOOTER,
-                tagged=True,
-                outline=True,
-            )
-            make_reproducible(job.pdf, build_epoch(site))
-            written.append(job.pdf)
-    finally:
-        context.close()
-    return written
+    """A PDF could not be made (a card that cannot fit its page, a document asking for an outside resource)."""
 
 
 def make_reproducible(path: Path, epoch: int) -> None:

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..directory import for_place, serves_area, services_of_kind
 from ..load import KnowledgeBase
 from ..models import Service
-from ..models.geo import WORLDWIDE, area_name
+from ..models.geo import WORLDWIDE, area_name, language_name
 from ..models.pathways import Outcome, Pathway, Step
 from ..pathway_graph import nodes
+from .markdown import slug
 from .pages import RenderContext
 from .pathways import ELSEWHERE, asks_where, flowchart, place_name, place_pages, referred_services
 from .training import pdf_name
@@ -282,31 +284,45 @@ def recommended_services(kb: KnowledgeBase, pathway: Pathway) -> list[Service]:
 
 def render_pathway(kb: KnowledgeBase, language: str, pathway: Pathway, settings: PrintSettings) -> str:
     """A pathway's guide: its flowchart, each question with where its answers lead, each outcome with its helpers."""
-    ctx = RenderContext(kb, language)
-    if pathway.shown_in_english(language):
-        ctx.data_language = "en"
-    numbers = numbered(pathway)
-    by_id = nodes(pathway)
+    ctx = _pathway_context(kb, language, pathway)
     return (
         environment()
         .get_template("print/pathway.html.j2")
-        .render(
-            **_helpers(ctx, settings),
-            pathway=pathway,
-            flowchart=Markup(flowchart(ctx, pathway)),
-            numbers=numbers,
-            steps=[by_id[n] for n in numbers if isinstance(by_id[n], Step)],
-            outcomes=[
-                (by_id[n], outcome_groups(kb, pathway, by_id[n], ctx)) for n in numbers if isinstance(by_id[n], Outcome)
-            ],
-            by_id=by_id,
-            channels=printed_channels,
-            kind_label=lambda kind_id: Markup(
-                ctx.text(next(k for k in kb.vocabularies.support_kinds if k.id == kind_id).label)
-            ),
-            service_name=lambda service_id: next(s.name for s in kb.services.services if s.id == service_id),
-            data_date=data_date(recommended_services(kb, pathway)),
-        )
+        .render(**_helpers(ctx, settings), **pathway_values(ctx, pathway, ""))
+    )
+
+
+def _pathway_context(kb: KnowledgeBase, language: str, pathway: Pathway) -> RenderContext:
+    """A render context; a pathway not fully translated into `language` is shown in English throughout."""
+    ctx = RenderContext(kb, language)
+    if pathway.shown_in_english(language):
+        ctx.data_language = "en"
+    return ctx
+
+
+def pathway_values(ctx: RenderContext, pathway: Pathway, prefix: str) -> dict:
+    """What print/_pathway_body.html.j2 shows of a pathway; `prefix` keeps its ids apart from other pathways'."""
+    kb = ctx.kb
+    numbers = numbered(pathway)
+    by_id = nodes(pathway)
+
+    def kind_label(kind_id: str) -> Markup:
+        return Markup(ctx.text(next(k for k in kb.vocabularies.support_kinds if k.id == kind_id).label))
+
+    return dict(
+        pathway=pathway,
+        prefix=prefix,
+        flowchart=Markup(flowchart(ctx, pathway)),
+        numbers=numbers,
+        steps=[by_id[n] for n in numbers if isinstance(by_id[n], Step)],
+        outcomes=[
+            (by_id[n], outcome_groups(kb, pathway, by_id[n], ctx)) for n in numbers if isinstance(by_id[n], Outcome)
+        ],
+        by_id=by_id,
+        channels=printed_channels,
+        kind_label=kind_label,
+        service_name=lambda service_id: next(s.name for s in kb.services.services if s.id == service_id),
+        data_date=data_date(recommended_services(kb, pathway)),
     )
 
 
@@ -318,9 +334,168 @@ def pathway_editions(kb: KnowledgeBase, language: str, settings: PrintSettings) 
     ]
 
 
+# ------------------------------------------------------------------ the training handbook
+
+# Links of the site's training pages, as the handbook's sections they lead to (anything else prints as text).
+_SECTION_LINKS = (
+    (re.compile(r"(?:^|/)recommendations/(\d+-\d+)\.md$"), "row-{}"),
+    (re.compile(r"(?:^|/)briefing-(\d+)\.md$"), "briefing-{}"),
+    (re.compile(r"(?:^|/)card\.md$"), "card"),
+    (re.compile(r"(?:^|/)pathways/([a-z0-9-]+)/index\.md$"), "pathway-{}"),
+)
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_HEADING = re.compile(r"<(/?)h([1-5])([^>]*)>")
+
+
+def page_html(markdown_text: str, known: set[str], demote: int = 0) -> Markup:
+    """Markdown of a training template as HTML for paper: links to a section of the handbook become that section's
+    title with its page number; other links inside the site become plain text; headings move `demote` levels down."""
+    import markdown
+
+    html = markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "tables", "admonition"])
+
+    def link(match: re.Match) -> str:
+        href, text = match.group(1), match.group(2)
+        if href.startswith(("https:", "http:", "mailto:", "tel:", "sms:")):
+            return match.group(0)
+        for pattern, anchor in _SECTION_LINKS:
+            found = pattern.search(href.split("#")[0])
+            if found and anchor.format(*found.groups()) in known:
+                return f'<a class="kb-ref" href="#{anchor.format(*found.groups())}">{text}</a>'
+        return f"<span>{text}</span>"
+
+    html = _LINK.sub(link, html)
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + demote)}{m.group(3)}>", html)
+    # Paper has no closed boxes: a <details> prints open, its summary as a bold line.
+    for old, new in (("<details", "<div"), ("</details>", "</div>"), ("<summary", '<p class="kb-summary"')):
+        html = html.replace(old, new)
+    return Markup(html.replace("</summary>", "</p>"))
+
+
+def render_handbook(kb: KnowledgeBase, language: str, settings: PrintSettings) -> str:
+    """The training handbook: cover, contents with page numbers, briefing sheets, the card, workshops, the mission
+    pathways, the matrix as annex, and the sources; cross-references print as titles with page numbers."""
+    from .pages import render_fragment
+    from .training import mission_pathways, theme_material
+
+    ctx = RenderContext(kb, language)
+    themes = kb.recommendations.themes
+    pathways = mission_pathways(kb)
+    known = {f"briefing-{slug(t.id)}" for t in themes} | {"card"} | {f"pathway-{p.id}" for p in pathways}
+    known |= {f"row-{slug(r.id)}" for t in themes for r in t.rows}
+    title = lambda key: Markup(ctx.ui(key))  # noqa: E731
+    sections = []  # (group title, [(anchor, title, body)])
+    sections.append(
+        (
+            title("briefing_sheets"),
+            [
+                (
+                    f"briefing-{slug(t.id)}",
+                    Markup(f"{escape(t.id)}. ") + Markup(ctx.text(t.short_title)),
+                    page_html(
+                        render_fragment(
+                            "training/_briefing_body.md.j2", ctx, depth=3, **_briefing(theme_material(kb, t))
+                        ),
+                        known,
+                    ),
+                )
+                for t in themes
+            ],
+        )
+    )
+    sections.append(
+        (
+            title("card_title"),
+            [
+                (
+                    "card",
+                    title("card_title"),
+                    page_html(render_fragment("training/_card_body.md.j2", ctx, depth=3, pathways=pathways), known),
+                )
+            ],
+        )
+    )
+    workshops = []
+    for t in themes:
+        body = render_fragment("training/workshop.md.j2", ctx, **theme_material(kb, t)).split("\n", 3)[-1]
+        workshops.append(
+            (
+                f"workshop-{slug(t.id)}",
+                Markup(f"{escape(t.id)}. ") + Markup(ctx.text(t.short_title)),
+                page_html(body, known, demote=1),
+            )
+        )
+    sections.append((title("workshops"), workshops))
+    guides = []
+    for pathway in pathways:
+        pctx = _pathway_context(kb, language, pathway)
+        body = (
+            environment()
+            .get_template("print/_pathway_body.html.j2")
+            .render(**_helpers(pctx, settings), **pathway_values(pctx, pathway, f"{pathway.id}-"))
+        )
+        ctx.states |= pctx.states
+        guides.append((f"pathway-{pathway.id}", Markup(pctx.text(pathway.title)), Markup(body)))
+    sections.append((title("pathways_for_mission_staff"), guides))
+    rows = []
+    for t in themes:
+        for row in t.rows:
+            md = render_fragment(
+                "matrix/_row_body.md.j2",
+                ctx,
+                row=row,
+                depth=4,
+                matrix_base="../recommendations/",
+                columns=kb.recommendations.columns,
+            )
+            rows.append(
+                (
+                    f"row-{slug(row.id)}",
+                    Markup(f"{escape(row.id)} ") + Markup(ctx.text(row.short_title)),
+                    page_html(md, known),
+                )
+            )
+    sections.append((title("matrix_title"), rows))
+    state = ctx.translation_state()
+    return (
+        environment()
+        .get_template("print/handbook.html.j2")
+        .render(
+            **_helpers(ctx, settings),
+            sections=sections,
+            state_key=HANDBOOK_STATES["reviewed" if state == "source" and language != kb.languages[0] else state],
+            language_name=language_name(language, language),
+            documents=kb.recommendations.sources,
+        )
+    )
+
+
+# The cover's sentence on the translation, by RenderContext.translation_state().
+HANDBOOK_STATES = {
+    "draft": "print_state_draft",
+    "reviewed": "print_state_reviewed",
+    "source": "print_state_source",
+    "fallback": "print_state_fallback",
+}
+
+
+def _briefing(material: dict) -> dict:
+    """What training/_briefing_body.md.j2 expects of a theme's material."""
+    return {key: material[key] for key in ("theme", "pathways_of", "helpers")}
+
+
+def handbook_edition(kb: KnowledgeBase, language: str, settings: PrintSettings) -> Edition:
+    """The training handbook of one language, named as the training PDF the pages link."""
+    return Edition(pdf_name("training", language), language, render_handbook(kb, language, settings))
+
+
 def print_editions(kb: KnowledgeBase, language: str, settings: PrintSettings) -> list[Edition]:
     """Every edition of one language printed through WeasyPrint."""
-    return pathway_editions(kb, language, settings) + card_editions(kb, language, settings)
+    return (
+        [handbook_edition(kb, language, settings)]
+        + pathway_editions(kb, language, settings)
+        + card_editions(kb, language, settings)
+    )
 
 
 __all__ = ["Edition", "PrintSettings", "card_regions", "print_editions", "serves_area"]
