@@ -222,3 +222,30 @@ def test_the_handbooks_contents_give_each_sections_page(printed, kb, language):
         for number, page in enumerate(pages[2:], start=3):
             assert f"{number} of {len(pages)}" in page
             assert page.strip().splitlines()[0].strip(), "a running header"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_download_page_lists_each_edition_of_its_language_with_size_and_date(kb, language):
+    from whrdkb.core.directory import RenderOptions
+    from whrdkb.core.render.downloads import render_downloads
+
+    editions = [(f"whrd-kb-card-002.{lang}.pdf", 150_000) for lang in ("en", "ar")]
+    editions.append((f"whrd-kb-pathway-{kb.pathways.pathways[0].id}.{language}.pdf", 90_000))
+    options = RenderOptions(today=EDITION, editions=tuple(editions))
+    page = render_downloads(kb, language, options)[0].markdown
+    base = "../pdf/" if language == "en" else "../../pdf/"
+    assert f'href="{base}whrd-kb-card-002.{language}.pdf"' in page
+    assert f"whrd-kb-card-002.{'ar' if language == 'en' else 'en'}.pdf" not in page
+    assert "146&nbsp;KB" in page
+    assert format_date(EDITION, format="long", locale=language) in page
+    assert kb.pathways.pathways[0].title.in_language(language).text in page
+
+
+def test_printed_web_pages_end_with_the_site_its_address_and_the_datas_date(kb):
+    from whrdkb.core.render.printed import web_print_footer
+
+    line = web_print_footer(kb, "en", "https://whrd.example.org/directory/<x>/")
+    newest = max(s.last_verified for s in kb.services.services if s.last_verified)
+    assert "https://whrd.example.org/directory/&lt;x&gt;/" in line and "<x>" not in line
+    assert format_date(newest, format="long", locale="en") in line
+    assert "example.org" not in web_print_footer(kb, "en", None)

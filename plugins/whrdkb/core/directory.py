@@ -25,14 +25,21 @@ class RenderOptions:
     translations: tuple[tuple[str, str, int, int, int, int, tuple[str, ...]], ...] = ()
     # True when PDFs are printed after the build (make site): pages then link them.
     pdf: bool = False
+    # The printed editions to list on the download page: (file name, size in bytes), from pdfs/.
+    editions: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_environment(
-        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False
+        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False, editions=()
     ) -> RenderOptions:
         """The build's date (builddate.py: SOURCE_DATE_EPOCH, else the commit's date, else today) and these options."""
         return cls(
-            today=build_date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline, pdf=pdf
+            today=build_date(),
+            stale_after_days=stale_after_days,
+            bundles=tuple(bundles),
+            offline=offline,
+            pdf=pdf,
+            editions=tuple(editions),
         )
 
 

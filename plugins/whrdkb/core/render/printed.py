@@ -132,6 +132,19 @@ def data_date(services: list[Service]) -> dt.date | None:
     return max((s.last_verified for s in services if s.last_verified), default=None)
 
 
+def web_print_footer(kb: KnowledgeBase, language: str, address: str | None) -> Markup:
+    """The line a printed web page ends with: the site's name, the page's address (when the site's is known) and
+    the date of the newest source in the directory (HTML, escaped: the theme does not autoescape)."""
+    ctx = RenderContext(kb, language)
+    newest = data_date(kb.services.services)
+    parts = [Markup(ctx.ui("site_name_short"))]
+    if address:
+        parts.append(Markup('<bdi dir="ltr">{}</bdi>').format(address))
+    if newest:
+        parts.append(Markup(ctx.ui_fill("print_web_data", date=format_date(newest, format="long", locale=language))))
+    return Markup(" · ").join(parts)
+
+
 # ------------------------------------------------------------------ the pocket card
 
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ...core.bundles import read_checksums
+from ...core.bundles import printed_editions, read_checksums
 from ...core.directory import RenderOptions
 from ...core.export import export_files
 from ...core.load import KnowledgeBase, load_knowledge_base
@@ -34,6 +34,7 @@ from ...core.problems import DataError
 from ...core.processes import process_count
 from ...core.render import check_ui_strings, render_languages
 from ...core.render.home import CRISIS_MARKER, render_crisis_block
+from ...core.render.printed import web_print_footer
 from ...core.render.translations import translation_rows
 from ...core.sync import NotOwnedError, sync_pages, watched_paths
 from ...core.translations import translation_table
@@ -81,8 +82,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         default_language_templates(config)
         offline = is_offline_build(config)
         bundles = () if offline else read_checksums(self.project_dir / "bundles")
+        editions = () if offline else printed_editions(self.project_dir / "pdfs")
         options = RenderOptions.from_environment(
-            self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, self.config.pdf
+            self.config.stale_after_days,
+            [(b.name, b.size, b.sha256) for b in bundles],
+            offline,
+            self.config.pdf,
+            editions,
         )
         stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
@@ -145,6 +151,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         key = translation_notice(page, language)
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
         context["kb_source"] = page_source(page, config)
+        address = config.site_url + page.url if config.site_url else None
+        context["kb_print_footer"] = web_print_footer(self.kb, language, address)
         relative_alternates(config, page)
         return context
 
