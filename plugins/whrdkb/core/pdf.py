@@ -19,12 +19,14 @@ benchmark, which drive Debian's Chromium.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import uuid
 from pathlib import Path
 
 from .builddate import build_date, build_epoch
 from .load import KnowledgeBase
 from .paged import FetchRefused, page_count, write_pdf
+from .processes import can_fork, process_count
 from .render.printed import CARD_MOST_PER_SECTION, Edition, PrintSettings, print_editions
 from .render.training import PDF_FOLDER
 
@@ -67,26 +69,36 @@ def make_reproducible(path: Path, epoch: int) -> None:
 
 
 def print_documents(kb: KnowledgeBase, site: Path, site_url: str | None = None, out: Path | None = None) -> list[Path]:
-    """Print the pathway guides and pocket cards of every language built into `site` (WeasyPrint) into `out`.
+    """Print the handbook, pathway guides and pocket cards of every language built into `site` into `out`.
 
-    A pocket card lists at most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every
-    section) when that does not fit on one page; the card says how many it leaves out. Raise PdfError when
-    a card cannot fit even one entry per section, or a document asks for anything from outside.
+    Languages are printed in forked processes, one per CPU core (on Linux; else in turn): the forks share
+    the loaded data and send back the paths they wrote.
     """
     out = out or site / PDF_FOLDER
     settings = PrintSettings(edition=build_date(site), site_url=site_url or None)
-    written = []
-    for language in kb.languages:
-        if not (site if language == kb.languages[0] else site / language).is_dir():
-            continue
-        for edition in print_editions(kb, language, settings):
-            print_edition(edition, out, build_epoch(site))
-            written.append(out / edition.name)
-    return written
+    languages = [
+        language for language in kb.languages if (site if language == kb.languages[0] else site / language).is_dir()
+    ]
+    jobs = [(kb, language, settings, out, build_epoch(site)) for language in languages]
+    processes = min(process_count(0), len(jobs))
+    if processes < 2 or not can_fork():
+        return [path for job in jobs for path in _print_language(job)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return [path for paths in pool.map(_print_language, jobs, chunksize=1) for path in paths]
+
+
+def _print_language(job: tuple) -> list[Path]:
+    """Every edition of one language (a job of print_documents)."""
+    kb, language, settings, out, epoch = job
+    return [print_edition(edition, out, epoch) for edition in print_editions(kb, language, settings)]
 
 
 def print_edition(edition: Edition, out: Path, epoch: int) -> Path:
-    """Print one edition into `out` (a pocket card refitted to one page), reproducibly; raise PdfError if it cannot."""
+    """Print one edition into `out`, reproducibly; raise PdfError if it cannot.
+
+    A pocket card lists at most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every
+    section) when it would not fit on one page; the card says how many it leaves out.
+    """
     html = edition.html
     if edition.refit is not None:
         html = next((h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) == 1), None)
