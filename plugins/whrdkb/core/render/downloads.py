@@ -10,6 +10,13 @@ from ..models.geo import area_name
 from .pages import GeneratedPage, RenderContext, render_page
 
 
+def _edition_order(edition: tuple[str, int]) -> tuple:
+    """The handbook first, then the pathway guides, then the pocket cards (worldwide first), each by name."""
+    kind = edition[0].removeprefix("whrd-kb-")
+    rank = 0 if kind.startswith("training") else 1 if kind.startswith("pathway-") else 2
+    return rank, not kind.startswith("card-worldwide"), kind
+
+
 def edition_title(ctx: RenderContext, name: str) -> str:
     """A PDF edition's title from its file name (whrd-kb-<kind>.<language>.pdf), in the page's language."""
     kind = name.split(".")[0].removeprefix("whrd-kb-")
@@ -32,7 +39,7 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
     pdf_base = "../pdf/" if language == kb.languages[0] else "../../pdf/"
     editions = [
         (edition_title(ctx, name), f"{max(1, round(size / 1024))}", pdf_base + name)
-        for name, size in options.editions
+        for name, size in sorted(options.editions, key=_edition_order)
         if name.endswith(f".{language}.pdf")
     ]
     return [
