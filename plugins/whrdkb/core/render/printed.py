@@ -1,9 +1,11 @@
-"""Print editions as HTML documents for WeasyPrint (core/paged.py): pocket cards of emergency contacts, pathway guides.
+"""Print editions as HTML documents for WeasyPrint (core/paged.py): pocket cards, pathway guides, the training handbook.
 
 Pure: (knowledge base, language, settings) -> HTML strings. Templates are
 HTML with Jinja's autoescape on (templates/print/); data text passes through
 RenderContext (escaped, fallbacks marked) and is wrapped as Markup so it is not
-escaped twice. A document carries its stylesheet and pictures (the QR code is
+escaped twice. The handbook reuses the training pages' Markdown templates,
+converted to HTML, with their links to its own sections turned into page
+references. A document carries its stylesheet and pictures (the QR code is
 inline SVG): nothing is loaded when it is printed.
 """
 
@@ -20,7 +22,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from ..directory import for_place, serves_area, services_of_kind
+from ..directory import for_place, services_of_kind
 from ..load import KnowledgeBase
 from ..models import Service
 from ..models.geo import WORLDWIDE, area_name, language_name
@@ -511,4 +513,4 @@ def print_editions(kb: KnowledgeBase, language: str, settings: PrintSettings) ->
     )
 
 
-__all__ = ["Edition", "PrintSettings", "card_regions", "print_editions", "serves_area"]
+__all__ = ["Edition", "PrintSettings", "card_regions", "print_editions"]
