@@ -27,7 +27,7 @@ from .builddate import build_date, build_epoch
 from .load import KnowledgeBase
 from .paged import FetchRefused, page_count, write_pdf
 from .processes import can_fork, process_count
-from .render.printed import CARD_MOST_PER_SECTION, Edition, PrintSettings, print_editions
+from .render.printed import CARD_MOST_PER_SECTION, RTL, Edition, PrintSettings, print_editions
 from .render.training import PDF_FOLDER
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,6 +45,32 @@ CHROMIUM_ARGS = [
 
 class PdfError(Exception):
     """A PDF could not be made (a card that cannot fit its page, a document asking for an outside resource)."""
+
+
+# A4 in PDF points, and the A6 panels a pocket card's sheet is folded (or cut) into.
+A4 = (595.28, 841.89)
+PANELS = 4
+
+
+def impose_panels(path: Path, right_to_left: bool = False) -> None:
+    """Put a PDF's (up to four) A6 pages on one A4 sheet, two by two in reading order, with dashed fold lines."""
+    import pikepdf
+
+    width, height = A4[0] / 2, A4[1] / 2
+    with pikepdf.open(path, allow_overwriting_input=True) as panels:
+        sheet = pikepdf.new()
+        page = sheet.add_blank_page(page_size=A4)
+        for index, panel in enumerate(panels.pages):
+            column = (1 - index % 2) if right_to_left else index % 2
+            x, y = column * width, height if index < 2 else 0
+            page.add_overlay(panel, pikepdf.Rectangle(x, y, x + width, y + height))
+        vertical = f"{width:.2f} 0 m {width:.2f} {A4[1]} l S"
+        horizontal = f"0 {height:.2f} m {A4[0]} {height:.2f} l S"
+        folds = f"q 0.55 G [4 4] 0 d 0.4 w {vertical} {horizontal} Q"
+        page.contents_add(pikepdf.Stream(sheet, folds.encode()), prepend=False)
+        if "/Title" in panels.docinfo:
+            sheet.docinfo["/Title"] = panels.docinfo["/Title"]
+        sheet.save(path)
 
 
 def make_reproducible(path: Path, epoch: int) -> None:
@@ -96,17 +122,21 @@ def _print_language(job: tuple) -> list[Path]:
 def print_edition(edition: Edition, out: Path, epoch: int) -> Path:
     """Print one edition into `out`, reproducibly; raise PdfError if it cannot.
 
-    A pocket card lists at most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every
-    section) when it would not fit on one page; the card says how many it leaves out.
+    A pocket card is laid out on A6 pages and put on one A4 sheet as four panels (impose_panels): it lists at
+    most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every section) when four
+    panels would not hold them; the card says how many it leaves out.
     """
     html = edition.html
     if edition.refit is not None:
-        html = next((h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) == 1), None)
+        fits = (h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) <= PANELS)
+        html = next(fits, None)
         if html is None:
             raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")
     try:
         write_pdf(html, out / edition.name)
     except FetchRefused as err:
         raise PdfError(str(err)) from None
+    if edition.refit is not None:
+        impose_panels(out / edition.name, right_to_left=edition.language in RTL)
     make_reproducible(out / edition.name, epoch)
     return out / edition.name
