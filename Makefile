@@ -11,10 +11,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
-# Debian packages: Chromium prints the PDF editions and drives the browser tests (browsers cannot be
-# downloaded by test tools here); Noto fonts give the PDFs Arabic and Devanagari glyphs (embedded,
-# subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
+# Debian packages: Chromium prints the training PDF and drives the browser tests (browsers cannot be
+# downloaded by test tools here); WeasyPrint (pathway guides, pocket cards) lays text out with Pango
+# (HarfBuzz shaping for Arabic and Devanagari); Noto fonts give the PDFs Arabic and Devanagari glyphs
+# (embedded, subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
 CHROMIUM   := /usr/bin/chromium
+PANGO      := /usr/share/doc/libpangoft2-1.0-0/copyright
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
 
@@ -42,10 +44,10 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
 # stops the builds it started and removes their folders.
 # The Debian packages come first: where they cannot be installed, make stops before anything else.
-bundles: $(CHROMIUM) $(NOTO) $(SITE_STAMP)
+bundles: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_STAMP)
 	$(BIN)/whrdkb publish --only-bundles
 
-site: $(CHROMIUM) $(NOTO) $(SITE_STAMP)
+site: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_STAMP)
 	$(BIN)/whrdkb publish
 
 # Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
@@ -63,6 +65,9 @@ apt = $(if $(shell command -v apt-get),,$(error This computer has no apt-get to 
 $(CHROMIUM):
 	$(call apt,chromium)
 
+$(PANGO):
+	$(call apt,libpangoft2-1.0-0)
+
 $(NOTO):
 	$(call apt,fonts-noto-core)
 
@@ -74,7 +79,7 @@ $(MSGFMT):
 
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(CHROMIUM) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(TEST_STAMP)
+test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(TEST_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)

@@ -56,7 +56,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_directory import generate  # noqa: E402
 
-from whrdkb.core.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from whrdkb.core.render.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

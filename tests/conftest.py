@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from whrdkb.core import pdf
+from whrdkb.core.render import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -36,3 +36,27 @@ def test_generated_pages_are_not_tracked_by_git():
         text=True,
     )
     assert ignored.stdout.split() == ["docs/en/recommendations/1-1.md", "docs/fr/recommendations/x.md"]
+
+
+def test_the_layers_import_only_downwards():
+    """core/ (model, loader, queries) imports neither the renderers (core/render/) nor the plugins; renderers no plugin."""
+    import ast
+
+    package = ROOT / "plugins" / "whrdkb"
+    upward = []
+    for path in sorted((package / "core").rglob("*.py")):
+        in_render = "render" in path.relative_to(package / "core").parts[:-1]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            base = path.parent
+            for _ in range(max(node.level - 1, 0)):
+                base = base.parent
+            target = (base / (node.module or "").replace(".", "/")) if node.level else None
+            name = target.relative_to(package).as_posix() if target else (node.module or "")
+            if name.startswith(("plugins", "whrdkb.plugins")) or (
+                not in_render and name.startswith(("core/render", "whrdkb.core.render"))
+            ):
+                upward.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+    assert not upward, upward

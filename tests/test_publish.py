@@ -82,7 +82,7 @@ def test_two_builds_of_the_same_commit_give_the_same_bytes(published):
     first = outputs(published)
     assert any(name.endswith(".zip") for name in first) and any(name.endswith(".pdf") for name in first)
     assert "bundles/SHA256SUMS" in first
-    time.sleep(3)  # Chromium writes the time of printing into every PDF: it must not show
+    time.sleep(3)  # a PDF printer that wrote the time of printing into a PDF would show here
     again = make(published)
     out, err = again.communicate()
     assert again.returncode == 0, out + err

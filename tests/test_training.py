@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-import re
-import shutil
-import subprocess
-import unicodedata
 
 import pytest
 
 from conftest import LANGUAGES, PREFIX, ROOT, read_html
 from whrdkb.core.directory import RenderOptions
 from whrdkb.core.load import load_knowledge_base
-from whrdkb.core.pdf import pdf_jobs, print_pdfs
 from whrdkb.core.render.pathways import render_overview
 from whrdkb.core.render.training import mission_pathways, render_training
 
@@ -87,7 +82,7 @@ def test_the_card_lists_what_to_do_and_whom_to_refer_to_from_the_mission_pathway
 def test_pdf_links_lead_to_the_printed_files(kb, language):
     """Pages link the PDFs only when they are printed, by a path that reaches pdf/ at the site's root.
 
-    (`whrdkb pdf` writes them there under the same names: the PDF tests below print them with pdf_jobs.)
+    (`whrdkb pdf` writes them there under the same names: test_print_editions.py prints them.)
     """
     options = RenderOptions.from_environment(pdf=True)
     root = PREFIX[language]
@@ -135,85 +130,7 @@ def test_printing_a_matrix_row_shows_no_site_chrome(browser, site_url, language)
         page.close()
 
 
-# ------------------------------------------------------------------ the PDF editions
-
-
-@pytest.fixture(scope="module")
-def pdfs(built_site, kb, browser, tmp_path_factory):
-    """The training reference of every language and one pathway overview each, printed from the built site."""
-    if not shutil.which("pdftoppm"):
-        pytest.fail("poppler-utils is missing: make test installs it")
-    out = tmp_path_factory.mktemp("pdf")
-    jobs = [j for j in pdf_jobs(kb, built_site, out) if "training" in j.pdf.name or "mission-emergency" in j.pdf.name]
-    print_pdfs(jobs, built_site, browser=browser)
-    return {job.pdf.name: job for job in jobs}
-
-
-def _text(pdf) -> list[str]:
-    """The PDF's text layer, page by page."""
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return out.split("\f")[:-1]
-
-
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _plain(text: str) -> str:
-    """Text as pdftotext gives it, comparable with the data: no bidi controls, no presentation forms, one space."""
-    return " ".join(_BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", text)).split())
-
-
-def _shows(whole: str, expected: str) -> bool:
-    """`expected` is in the PDF's text; for Arabic, most of its words (pdftotext splits some ligatures, lam-alef)."""
-    whole, expected = _plain(whole), _plain(expected)
-    if expected in whole:
-        return True
-    words = [w.strip("؟?.,:،") for w in expected.split()]
-    return sum(w in whole for w in words) >= 0.6 * len(words)
-
-
-def _ink(pdf, page: int) -> float:
-    """Share of a page's pixels that are not white (rendered by pdftoppm, greyscale, 30 dpi)."""
-    raw = subprocess.run(
-        ["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), str(pdf)], capture_output=True, check=True
-    ).stdout
-    header, _, pixels = raw.partition(b"\n255\n")  # PGM: "P5\nW H\n255\n" then one byte per pixel
-    assert header.startswith(b"P5")
-    return sum(1 for b in pixels if b < 200) / len(pixels)
-
-
-# A text of each script that the training PDF must carry as text, not as pictures of letters.
-SCRIPT_SAMPLES = {"ar": "المرجع التدريبي", "ne": "तालिम सन्दर्भ", "fr": "Référence de formation", "es": "Material"}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_a_training_pdf_whose_pages_render_with_text(pdfs, kb, language):
-    pdf = pdfs[f"whrd-kb-training.{language}.pdf"].pdf
-    pages = _text(pdf)
-    assert len(pages) >= len(kb.recommendations.themes) + 2
-    assert all(page.strip() for page in pages), "every page has text"
-    for number in (1, 2, len(pages)):
-        assert _ink(pdf, number) > 0.003, f"page {number} is blank"
-    whole = " ".join(pages)
-    if language in SCRIPT_SAMPLES:
-        assert _shows(whole, SCRIPT_SAMPLES[language])
-    assert _shows(whole, kb.recommendations.themes[0].rows[0].short_title.in_language(language).text)
-    data = pdf.read_bytes()
-    assert b"file:" not in data, "no link to a file on the printing machine"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    script_font = {"ar": "NotoSansArabic", "ne": "NotoSansDevanagari"}.get(language)
-    if script_font:
-        assert script_font in fonts
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_a_pathway_pdf_with_its_flowchart(pdfs, kb, language):
-    pdf = pdfs[f"whrd-kb-pathway-mission-emergency.{language}.pdf"].pdf
-    assert _ink(pdf, 1) > 0.003
-    pathway = next(p for p in kb.pathways.pathways if p.id == "mission-emergency")
-    whole = " ".join(_text(pdf))
-    assert _shows(whole, pathway.steps[0].question.in_language(language).text)
-    assert b"file:" not in pdf.read_bytes()
+# ------------------------------------------------------------------ the PDF editions (test_print_editions.py prints them)
 
 
 def test_each_offline_copy_carries_its_own_languages_pdfs(tmp_path):

@@ -10,17 +10,17 @@ import signal
 import sys
 from pathlib import Path
 
-from .core.bundles import make_bundles, read_checksums
+from .core.bundles import make_bundles
 from .core.directory import RenderOptions, by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
-from .core.pdf import PdfError, pdf_jobs, print_pdfs
 from .core.po import PoError, check_language, import_po, write_po
 from .core.problems import DataError
 from .core.processes import process_count
 from .core.publish import Publisher
 from .core.render import check_ui_strings
+from .core.render.pdf import PdfError, print_documents
 from .core.render.write import write_generated_pages
 from .core.schema import write_schemas
 from .core.stamping import stamp_pages, stamp_translations
@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         "publish", help="make site: build the offline copies, PDFs and site beside the published ones, then swap"
     )
     publish.add_argument("--only-bundles", action="store_true", help="make bundles: the offline copies and PDFs only")
-    pdf = sub.add_parser("pdf", help="print the PDF editions (training reference, pathways) of a finished build")
+    pdf = sub.add_parser(
+        "pdf", help="print the PDF editions (training handbook, pathway guides, pocket cards) for a finished build"
+    )
     pdf.add_argument("--site", type=Path, required=True, help="a build made with PDF=true (best the offline one)")
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
@@ -99,10 +101,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def pdf_command(root: Path, site: Path) -> int:
     """Print every PDF edition into SITE/pdf/ (exit 1 with the reason if one cannot be made)."""
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: close Chromium on the way out
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: say so, leave no half-told story
     try:
         kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
-        made = print_pdfs(pdf_jobs(kb, site), site)
+        made = print_documents(kb, site, site_url_from_mkdocs_yml(root / "mkdocs.yml"))
     except (DataError, PdfError) as err:
         print(f"No PDF was made: {err}", file=sys.stderr)
         return 1
@@ -120,10 +122,8 @@ def pages_command(root: Path, out: Path) -> int:
     if kb is None:
         return 1
     settings = plugin_settings(root / "mkdocs.yml", "kb-pages")
-    options = RenderOptions.from_environment(
-        int(settings.get("stale_after_days", 365)),
-        [(b.name, b.size, b.sha256) for b in read_checksums(root / "bundles")],
-        pdf=bool(settings.get("pdf", False)),
+    options = RenderOptions.for_project(
+        root, int(settings.get("stale_after_days", 365)), offline=False, pdf=bool(settings.get("pdf", False))
     )
     try:
         changed = write_generated_pages(kb, kb.languages, options, root / "docs", out, process_count(0))
@@ -175,6 +175,14 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
     if languages:
         return default_first((entry["locale"], bool(entry.get("default"))) for entry in languages)
     return [(read_mkdocs_yml(path).get("theme") or {}).get("language", "en")]
+
+
+def site_url_from_mkdocs_yml(path: Path) -> str | None:
+    """The site's published address (`site_url` of mkdocs.yml), or None where it is not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open(encoding="utf-8") as handle:
+        return (yaml_load(handle) or {}).get("site_url") or None
 
 
 def _load(root: Path):

@@ -82,6 +82,13 @@ def read_checksums(out: Path) -> list[Bundle]:
     return found
 
 
+def printed_editions(folder: Path) -> list[tuple[str, int]]:
+    """The PDF editions published in `folder` (pdfs/): (file name, size in bytes), by name; empty if none."""
+    if not folder.is_dir():
+        return []
+    return [(path.name, path.stat().st_size) for path in sorted(folder.glob("*.pdf"))]
+
+
 def _write_zip(content: dict[str, bytes], path: Path, top: str, files: list[str], extra: dict[str, bytes]) -> Bundle:
     stamp = zip_time()
     with zipfile.ZipFile(path, "w") as archive:

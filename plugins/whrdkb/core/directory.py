@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from .builddate import build_date
+from .bundles import printed_editions, read_checksums
 from .directory_index import listing_order
 from .load import KnowledgeBase
 from .models import Row, Service
@@ -27,14 +29,30 @@ class RenderOptions:
     translations: tuple[tuple[str, str, int, int, int, int, int, tuple[str, ...]], ...] = ()
     # True when PDFs are printed after the build (make site): pages then link them.
     pdf: bool = False
+    # The printed editions to list on the download page: (file name, size in bytes), from pdfs/.
+    editions: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_environment(
-        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False
+        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False, editions=()
     ) -> RenderOptions:
         """The build's date (builddate.py: SOURCE_DATE_EPOCH, else the commit's date, else today) and these options."""
         return cls(
-            today=build_date(), stale_after_days=stale_after_days, bundles=tuple(bundles), offline=offline, pdf=pdf
+            today=build_date(),
+            stale_after_days=stale_after_days,
+            bundles=tuple(bundles),
+            offline=offline,
+            pdf=pdf,
+            editions=tuple(editions),
+        )
+
+    @classmethod
+    def for_project(cls, project: Path, stale_after_days: int, offline: bool, pdf: bool) -> RenderOptions:
+        """The options of a build of `project`: online, it lists the published zips (bundles/) and PDFs (pdfs/)."""
+        bundles = () if offline else read_checksums(project / "bundles")
+        editions = () if offline else printed_editions(project / "pdfs")
+        return cls.from_environment(
+            stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, pdf, editions
         )
 
 

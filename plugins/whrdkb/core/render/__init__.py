@@ -37,7 +37,7 @@ RENDERERS = (
     render_translations,
 )
 TEMPLATES = Path(__file__).parent / "templates"
-_UI_CALL = re.compile(r"""ui(?:_count|_fill)?\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
+_UI_CALL = re.compile(r"""(?:ui(?:_count|_fill)?|css_text)\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
 
 
 def render_all(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from babel.dates import format_date
+
 from ..directory import RenderOptions
 from ..load import KnowledgeBase
+from ..models.geo import area_name
 from .pages import GeneratedPage, RenderContext, render_page
+
+
+def _edition_order(edition: tuple[str, int]) -> tuple:
+    """The handbook first, then the pathway guides, then the pocket cards (worldwide first), each by name."""
+    kind = edition[0].removeprefix("whrd-kb-")
+    rank = 0 if kind.startswith("training") else 1 if kind.startswith("pathway-") else 2
+    return rank, not kind.startswith("card-worldwide"), kind
+
+
+def edition_title(ctx: RenderContext, name: str) -> str:
+    """A PDF edition's title from its file name (whrd-kb-<kind>.<language>.pdf), in the page's language."""
+    kind = name.split(".")[0].removeprefix("whrd-kb-")
+    kb = ctx.kb
+    if kind == "training":
+        return ctx.plain(kb.ui.strings["training_title"])
+    if kind.startswith("card-"):
+        region = area_name(kind.removeprefix("card-"), ctx.language, kb.ui_text("worldwide", ctx.language).text)
+        return f"{ctx.plain(kb.ui.strings['print_card_title'])} — {region}"
+    pathway = next((p for p in kb.pathways.pathways if f"pathway-{p.id}" == kind), None)
+    return ctx.plain(pathway.title) if pathway else name
 
 
 def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
@@ -13,6 +36,12 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
     # Raw links (the zips are copied in after the build): from /downloads/ or /<lang>/downloads/.
     base = "" if language == kb.languages[0] else "../../downloads/"
     bundles = [(name, f"{size / 1024 / 1024:.1f}", digest, base + name) for name, size, digest in options.bundles]
+    pdf_base = "../pdf/" if language == kb.languages[0] else "../../pdf/"
+    editions = [
+        (edition_title(ctx, name), f"{max(1, round(size / 1024))}", pdf_base + name)
+        for name, size in sorted(options.editions, key=_edition_order)
+        if name.endswith(f".{language}.pdf")
+    ]
     return [
         render_page(
             "downloads.md.j2",
@@ -21,6 +50,8 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
             ctx.plain(kb.ui.strings["downloads_title"]),
             "Makefile:1",
             bundles=bundles,
+            editions=editions,
+            edition_date=format_date(options.today, format="long", locale=language),
             offline=options.offline,
         )
     ]

@@ -5,7 +5,7 @@ checklist is the rows' "how to bridge the gap" items, a workshop's prompts are
 asked about one row each and cite it, the card lists the mission pathways'
 outcomes with their actions and referrals. The print edition puts the
 briefings, the card and the whole matrix on one page: the PDF of each
-language is printed from it (core/pdf.py).
+language is printed from it (core/render/pdf.py).
 """
 
 from __future__ import annotations

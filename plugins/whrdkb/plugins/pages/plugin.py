@@ -24,7 +24,6 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ...core.bundles import read_checksums
 from ...core.directory import RenderOptions
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
@@ -32,6 +31,7 @@ from ...core.problems import DataError
 from ...core.processes import process_count
 from ...core.render import check_ui_strings
 from ...core.render.home import CRISIS_MARKER, render_crisis_block
+from ...core.render.printed import web_print_footer
 from ...core.render.write import write_generated_pages
 from ...core.sync import NotOwnedError, watched_paths
 from ..site import is_offline_build, site_languages
@@ -70,10 +70,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return
         offline = is_offline_build(config)
-        bundles = () if offline else read_checksums(self.project_dir / "bundles")
-        options = RenderOptions.from_environment(
-            self.config.stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, self.config.pdf
-        )
+        options = RenderOptions.for_project(self.project_dir, self.config.stale_after_days, offline, self.config.pdf)
         stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
             return  # a later language build of the same run, or data unchanged under serve
@@ -118,6 +115,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         key = translation_notice(page, language)
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
         context["kb_source"] = page_source(page, config)
+        address = config.site_url + page.url if config.site_url else None
+        context["kb_print_footer"] = web_print_footer(self.kb, language, address)
         return context
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
