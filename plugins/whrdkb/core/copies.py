@@ -16,6 +16,8 @@ from pathlib import Path
 
 # HTML files at the root that every copy needs (the quick exit's blank target), not pages of one language.
 SHARED_PAGES = ("neutral.html",)
+# Pages only a web server shows (its "not found" page, with links from the server's root): no copy needs them.
+SERVER_ONLY = ("404.html",)
 # One language's entry of the menu as the offline build writes it: the link, then the label.
 _MENU_ENTRY = re.compile(rb"<!--kb-copy:([a-z-]+)-->(.*?)<!--kb-copy-else-->(.*?)<!--kb-copy-end-->", re.DOTALL)
 
@@ -34,7 +36,8 @@ class Copy:
 def offline_copies(site: Path, languages: list[str]) -> list[Copy]:
     """The copy with every language, then one per language (`languages[0]`, the default, sits at the root)."""
     # Source maps are for developers' tools only; nothing a reader opens needs them.
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
+    found = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
+    files = sorted(name for name in found if name not in SERVER_ONLY)
     content = {name: (site / name).read_bytes() for name in files}  # shared files go into every copy: read once
     folders = tuple(f"{language}/" for language in languages[1:])
     default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders) and f not in SHARED_PAGES]
@@ -61,7 +64,9 @@ def language_of_file(name: str, languages: list[str]) -> str | None:
 
 def _with_menus(content: dict[str, bytes], names: list[str], held: set[str]) -> dict[str, bytes]:
     """The files `names`, each HTML page's language menu resolved for a copy holding the languages `held`."""
-    return {name: resolve_language_menu(content[name], held) if name.endswith(".html") else content[name] for name in names}
+    return {
+        name: resolve_language_menu(content[name], held) if name.endswith(".html") else content[name] for name in names
+    }
 
 
 def resolve_language_menu(page: bytes, held: set[str]) -> bytes:

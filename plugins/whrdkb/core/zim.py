@@ -14,12 +14,16 @@ the same commit gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import mimetypes
+import os
 import re
 import struct
+import sys
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +40,7 @@ ILLUSTRATION = "assets/images/favicon.png"  # Material's icon, 48 x 48 PNG
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.DOTALL)
 _CSP = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 _XAPIAN = b"\x0f\x0dXapian Glass"  # a Glass database's version record: magic, 2 bytes of version, then the UUID
-_MIME = {".js": "application/javascript", ".mjs": "application/javascript", ".woff2": "font/woff2", ".json": "application/json"}
+_MIME = {".js": "application/javascript", ".woff2": "font/woff2", ".json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ def make_zim(copy: Copy, text: ZimText, languages: list[str], out: Path) -> Bund
     codes = [ISO_639_3.get(code, code) for code in ([copy.language] if copy.language else languages)]
     # A stemmer only for a copy of one language ("mul" picks none: words are indexed as they are written).
     index_language = codes[0] if copy.language else "mul"
-    with Creator(str(path)).config_verbose(False).config_indexing(True, index_language).config_nbworkers(1) as creator:
+    creator = Creator(str(path)).config_indexing(True, index_language).config_nbworkers(1)
+    with _quiet_stdout(), creator:
         creator.set_mainpath(copy.home)
         for name, data in copy.files.items():
             creator.add_item(_File(name, data))
@@ -128,6 +133,20 @@ class _File(Item):
 def for_kiwix(page: bytes) -> bytes:
     """A page of the offline build whose CSP allows its own files where Kiwix serves them ('self', not file:)."""
     return _CSP.sub(lambda m: m.group(1) + m.group(2).replace(b"file:", b"'self'") + m.group(3), page, count=1)
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence libzim's progress lines (printed by its C++ code, whatever config_verbose says)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def _fix_uuids(path: Path) -> None:
