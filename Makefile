@@ -17,6 +17,7 @@ TEST_STAMP := $(VENV)/.test-installed
 CHROMIUM   := /usr/bin/chromium
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
+KIWIX_SERVE := /usr/bin/kiwix-serve
 
 .PHONY: site bundles serve test validate schema stamp report lock clean bench
 
@@ -36,7 +37,8 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 
 # Offline copies: a build for file:// (no directory URLs, search inlined), with its PDF editions
 # printed from it (kept in pdfs/ for the online site), zipped reproducibly per language and with
-# all languages, with SHA256SUMS. Then (make site) the online build, with the zips and PDFs copied in.
+# all languages, written as Kiwix editions (ZIM files, core/zim.py) the same way, with SHA256SUMS.
+# Then (make site) the online build, with the zips, ZIMs and PDFs copied in.
 # `whrdkb publish` (plugins/whrdkb/core/publish.py) builds each into a folder of its own and swaps it
 # into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
@@ -65,9 +67,12 @@ $(NOTO):
 $(PDFTOPPM):
 	$(call apt,poppler-utils)
 
+$(KIWIX_SERVE):
+	$(call apt,kiwix-tools)
+
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(TEST_STAMP) $(CHROMIUM) $(NOTO) $(PDFTOPPM)
+test: $(TEST_STAMP) $(CHROMIUM) $(NOTO) $(PDFTOPPM) $(KIWIX_SERVE)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)
