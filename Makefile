@@ -19,6 +19,7 @@ CHROMIUM   := /usr/bin/chromium
 PANGO      := /usr/share/doc/libpangoft2-1.0-0/copyright
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
+KIWIX_SERVE := /usr/bin/kiwix-serve
 
 .PHONY: site bundles serve test validate schema stamp report lock clean bench
 
@@ -38,7 +39,8 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 
 # Offline copies: a build for file:// (no directory URLs, search inlined), with its PDF editions
 # printed from it (kept in pdfs/ for the online site), zipped reproducibly per language and with
-# all languages, with SHA256SUMS. Then (make site) the online build, with the zips and PDFs copied in.
+# all languages, written as Kiwix editions (ZIM files, core/zim.py) the same way, with SHA256SUMS.
+# Then (make site) the online build, with the zips, ZIMs and PDFs copied in.
 # `whrdkb publish` (plugins/whrdkb/core/publish.py) builds each into a folder of its own and swaps it
 # into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
@@ -77,9 +79,12 @@ $(PDFTOPPM):
 $(MSGFMT):
 	$(call apt,gettext)
 
+$(KIWIX_SERVE):
+	$(call apt,kiwix-tools)
+
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
-test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(TEST_STAMP)
+test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(KIWIX_SERVE) $(TEST_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 validate: $(SITE_STAMP)

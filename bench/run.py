@@ -95,6 +95,7 @@ class Result:
     peak_mb: float = 0.0
     site_mb: float = 0.0
     zip_mb: float = 0.0
+    zim_mb: dict = field(default_factory=dict)  # Kiwix edition (ZIM) -> MB: "all" and each language
     index_kb: dict = field(default_factory=dict)  # language -> (raw KB, gzipped KB)
     weight_kb: dict = field(default_factory=dict)  # page type -> gzipped KB of a first visit
     search_ms: float = 0.0
@@ -288,15 +289,26 @@ def index_sizes(site: Path) -> dict:
     return sizes
 
 
-def offline_zip_mb(project: Path, work: Path) -> float:
-    """Size of the all-languages offline zip, as make bundles makes it."""
+def offline_sizes(project: Path, work: Path) -> tuple[float, dict]:
+    """MB of the all-languages offline zip, and of each Kiwix edition (ZIM), as make bundles makes them."""
     from whrdkb.cli import languages_from_mkdocs_yml
-    from whrdkb.core.bundles import make_bundles
+    from whrdkb.core.bundles import write_zips
+    from whrdkb.core.copies import offline_copies
+    from whrdkb.core.load import load_knowledge_base
+    from whrdkb.core.zim import make_zim, zim_text
 
     site = work / "offline"
     timed_build(project, site, {"OFFLINE": "true"})
-    bundles = make_bundles(site, work / "bundles", languages_from_mkdocs_yml(project / "mkdocs.yml"))
-    return next(b.size for b in bundles if b.name.endswith("-all.zip")) / 1024 / 1024
+    languages = languages_from_mkdocs_yml(project / "mkdocs.yml")
+    copies = offline_copies(site, languages)
+    bundles = write_zips(copies, work / "bundles")
+    kb = load_knowledge_base(project / "data", languages)
+    zims = {
+        copy.language or "all": make_zim(copy, zim_text(kb, copy.language, "bench"), languages, work / "bundles").size
+        for copy in copies
+    }
+    zip_mb = next(b.size for b in bundles if b.name.endswith("-all.zip")) / 1024 / 1024
+    return zip_mb, {name: size / 1024 / 1024 for name, size in zims.items()}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -402,7 +414,7 @@ def measure(entries: int, work: Path, browser: bool = True, serve: bool = True, 
     shutil.copytree(project, one)
     only_default_language(one)
     result.one_language_s, _ = timed_build(one, work / "one-site")
-    result.zip_mb = offline_zip_mb(project, work)
+    result.zip_mb, result.zim_mb = offline_sizes(project, work)
     if browser:
         result.weight_kb, result.search_ms, result.search_ready_ms = browser_figures(site)
     if serve:
@@ -460,6 +472,9 @@ def details(results: list[Result]) -> str:
         indexes = ", ".join(f"{lang} {raw:.0f} KB ({gz:.0f} KB gz)" for lang, (raw, gz) in r.index_kb.items())
         weights = ", ".join(f"{name} {kb:.0f} KB" for name, kb in r.weight_kb.items())
         out.append(f"- **{label}**: search index per language: {indexes}.")
+        if r.zim_mb:
+            zims = ", ".join(f"{name} {mb:.1f} MB" for name, mb in r.zim_mb.items())
+            out.append(f"  Kiwix editions (ZIM, like the zip without the PDFs): {zims}.")
         if weights:
             out.append(f"  First visit, gzipped: {weights}. Search page ready after {r.search_ready_ms:.0f} ms.")
     return "\n".join(out) + "\n"
@@ -538,6 +553,28 @@ def record(results: list[Result]) -> None:
     RESULTS.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def record_copy_sizes() -> int:
+    """Measure the seed's offline zip and ZIM sizes (which depend on the data only) into its recorded run."""
+    described, results = recorded()
+    seed = next((r for r in results if r.entries == 0), None)
+    if seed is None:
+        raise SystemExit("bench/results.json has no run of the seed: run bench/run.py --sizes 0 --write first")
+    with tempfile.TemporaryDirectory(prefix="bench-copies-") as work:
+        project = Path(work) / "project"
+        generate(0, project)  # a copy of the real data, unchanged
+        seed.zip_mb, seed.zim_mb = offline_sizes(project, Path(work))
+    RESULTS.write_text(
+        json.dumps(
+            {"machine": described, "runs": [dataclasses.asdict(r) for r in results]}, indent=1, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    write_page()
+    print(details([seed]))
+    return 0
+
+
 def page_text(text: str, described: str, results: list[Result]) -> str:
     """The performance page's text with the figures between its marks made from `results` (measured on `described`)."""
     dates = ", ".join(f"{r.entries or 'seed'} on {r.measured}" for r in results)
@@ -567,7 +604,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page-only", action="store_true", help="measure nothing: rewrite the page from bench/results.json"
     )
+    parser.add_argument(
+        "--copies-only",
+        action="store_true",
+        help="measure only the seed's offline copies (zip and ZIM sizes: the same on any machine) and record them",
+    )
     args = parser.parse_args(argv)
+    if args.copies_only:
+        return record_copy_sizes()
     if args.page_only:
         print(verdicts(write_page()))
         return 0

@@ -50,3 +50,10 @@ def _commit_epoch(root: str) -> int | None:
         return None
     stamp = found.stdout.strip()
     return int(stamp) if found.returncode == 0 and stamp.isdigit() else None
+
+
+def date_in_words(day: dt.date, language: str) -> str:
+    """`day` as the reader's language writes it, with the month's name (4 December 2026, ४ डिसेम्बर २०२६)."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=language)

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .builddate import build_epoch
+from .copies import Copy, offline_copies
 
 PREFIX = "whrd-kb"
-# HTML files at the root that every copy needs (the quick exit's blank target), not pages of one language.
-SHARED_PAGES = ("neutral.html",)
 CHECKSUMS = "SHA256SUMS"
 _EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
@@ -39,34 +38,31 @@ def zip_time() -> tuple:
 
 def make_bundles(site: Path, out: Path, languages: list[str]) -> list[Bundle]:
     """Write the zips and SHA256SUMS into `out`; `languages[0]` is the default, at the site's root."""
+    return write_zips(offline_copies(site, languages), out)
+
+
+def write_zips(copies: list[Copy], out: Path) -> list[Bundle]:
+    """Write one zip per copy (core/copies.py) and their SHA256SUMS into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob(f"{PREFIX}-*.zip"):
         old.unlink()
-    # Source maps are for developers' tools only; nothing a reader opens needs them.
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
-    folders = tuple(f"{language}/" for language in languages[1:])
-    default_pages = [f for f in files if f.endswith(".html") and not f.startswith(folders) and f not in SHARED_PAGES]
-    shared = [f for f in files if (not f.endswith(".html") or f in SHARED_PAGES) and not f.startswith(folders)]
-    content = {name: (site / name).read_bytes() for name in files}  # shared files go into every zip: read once
-    bundles = [_write_zip(content, out / f"{PREFIX}-all.zip", f"{PREFIX}-all", files, {})]
-    for language in languages:
-        # Shared files of one language only (its search index and stemmer: NAME.<lang>.js).
-        own_shared = [f for f in shared if _language_of(f, languages) in (None, language)]
-        if language == languages[0]:
-            chosen, extra = default_pages + own_shared, {}
-        else:
-            # This language's folder and the shared assets; the root opens this language's home.
-            chosen = [f for f in files if f.startswith(f"{language}/")] + own_shared
-            extra = {"index.html": _redirect(f"{language}/index.html")}
-        bundles.append(_write_zip(content, out / f"{PREFIX}-{language}.zip", f"{PREFIX}-{language}", chosen, extra))
-    (out / CHECKSUMS).write_text("".join(f"{b.sha256}  {b.name}\n" for b in bundles), encoding="utf-8")
+    bundles = []
+    for copy in copies:
+        top = f"{PREFIX}-{copy.language or 'all'}"
+        extra = {name: _redirect(target) for name, target in copy.redirects.items()}
+        bundles.append(_write_zip(copy.files, out / f"{top}.zip", top, extra))
+    write_checksums(out, bundles)
     return bundles
 
 
-def _language_of(name: str, languages: list[str]) -> str | None:
-    """The language a shared file belongs to, when its name says so (assets/search/index.fr.js, pdf/NAME.fr.pdf)."""
-    parts = name.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and parts[2] in ("js", "pdf") and parts[1] in languages else None
+def write_checksums(out: Path, bundles: list[Bundle]) -> None:
+    """Write `out/SHA256SUMS` listing `bundles` (the zips, and the ZIM files when there are some)."""
+    (out / CHECKSUMS).write_text("".join(f"{b.sha256}  {b.name}\n" for b in bundles), encoding="utf-8")
+
+
+def file_bundle(path: Path) -> Bundle:
+    """The name, size and SHA-256 of a written file."""
+    return Bundle(path.name, path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def read_checksums(out: Path) -> list[Bundle]:
@@ -89,21 +85,22 @@ def printed_editions(folder: Path) -> list[tuple[str, int]]:
     return [(path.name, path.stat().st_size) for path in sorted(folder.glob("*.pdf"))]
 
 
-def _write_zip(content: dict[str, bytes], path: Path, top: str, files: list[str], extra: dict[str, bytes]) -> Bundle:
+def _write_zip(content: dict[str, bytes], path: Path, top: str, extra: dict[str, bytes]) -> Bundle:
+    """Write `content` and `extra` (name -> bytes) under the folder `top` of a reproducible zip at `path`."""
     stamp = zip_time()
     with zipfile.ZipFile(path, "w") as archive:
-        for name in sorted({*files, *extra}):
+        for name in sorted({*content, *extra}):
             info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
             data = extra[name] if name in extra else content[name]
             archive.writestr(info, data, compresslevel=9)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Bundle(path.name, path.stat().st_size, digest)
+    return file_bundle(path)
 
 
 def _redirect(target: str) -> bytes:
+    """A page that opens `target` at once (the root of a copy of one language other than the default)."""
     return (
         '<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
         f'<meta http-equiv="refresh" content="0; url={target}"><title>WHRD Protection Knowledge Base</title></head>'

@@ -29,7 +29,10 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .bundles import CHECKSUMS, PREFIX, make_bundles
+from .bundles import CHECKSUMS, PREFIX, write_checksums, write_zips
+from .copies import offline_copies
+from .load import load_knowledge_base
+from .zim import make_zim, zim_text
 
 PUBLISHED = ("site", "bundles", "pdfs")
 OFFLINE_BUILD = ".offline-build"
@@ -187,7 +190,15 @@ class Publisher:
         run_step(mkdocs, self.root, {"OFFLINE": "true", "PDF": "true"})
         run_step([sys.executable, "-m", "whrdkb.cli", "pdf", "--site", OFFLINE_BUILD], self.root)
         shutil.copytree(offline / "pdf", self.root / BUILD_FOLDERS["pdfs"])
-        for bundle in make_bundles(offline, self.root / BUILD_FOLDERS["bundles"], self.languages):
+        out = self.root / BUILD_FOLDERS["bundles"]
+        copies = offline_copies(offline, self.languages)
+        # The Kiwix editions (core/zim.py) hold the same files as the zips, with metadata in their language.
+        kb = load_knowledge_base(self.root / "data", self.languages)  # the build above has checked it
+        site_name = site_name_of(self.root / "mkdocs.yml")
+        made = write_zips(copies, out)
+        made += [make_zim(copy, zim_text(kb, copy.language, site_name), self.languages, out) for copy in copies]
+        write_checksums(out, made)
+        for bundle in made:
             self.say(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
         shutil.rmtree(offline)
         with signals_held():
@@ -200,7 +211,9 @@ class Publisher:
         run_step([str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", build.name], self.root, {"PDF": "true"})
         downloads = build / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
-        for path in sorted((self.root / "bundles").glob(f"{PREFIX}-*.zip")) + [self.root / "bundles" / CHECKSUMS]:
+        bundles = self.root / "bundles"
+        copies = sorted(bundles.glob(f"{PREFIX}-*.zip")) + sorted(bundles.glob(f"{PREFIX}-*.zim"))
+        for path in copies + [bundles / CHECKSUMS]:
             shutil.copy2(path, downloads / path.name)
         shutil.copytree(self.root / "pdfs", build / "pdf")
         with signals_held():
@@ -208,5 +221,14 @@ class Publisher:
         self.say("The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/")
 
     def _clean(self) -> None:
+        """Remove every build folder of this run."""
         for folder in (*BUILD_FOLDERS.values(), OFFLINE_BUILD):
             shutil.rmtree(self.root / folder, ignore_errors=True)
+
+
+def site_name_of(mkdocs_yml: Path) -> str:
+    """The site's name in its default language (mkdocs.yml's site_name), read with MkDocs' own YAML reader."""
+    from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's own tags (!ENV, !relative)
+
+    with mkdocs_yml.open(encoding="utf-8") as handle:
+        return str((yaml_load(handle) or {}).get("site_name") or PREFIX)

@@ -97,6 +97,11 @@ def required_ui_keys() -> frozenset[str]:
         "page_source",
         "suggest_correction",
         "footer_contribute",
+        "footer_published",  # the footer's date and copy age (overrides/partials/copyright.html)
+        "footer_copy_age",
+        "footer_copy_renew",
+        "not_in_this_copy",  # the language menu of a copy of one language (overrides/partials/alternate.html)
+        "zim_description",  # the Kiwix editions' metadata (core/zim.py)
         "line",
         "view_source",
         "edit_source",

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ...core.builddate import build_date, date_in_words
 from ...core.directory import RenderOptions
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
@@ -117,6 +118,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         context["kb_source"] = page_source(page, config)
         address = config.site_url + page.url if config.site_url else None
         context["kb_print_footer"] = web_print_footer(self.kb, language, address)
+        context["kb_published"] = self.published(language, config)
         return context
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
@@ -125,6 +127,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             context["kb_ui"] = self.ui_strings(config.theme.get("language") or SOURCE_LANGUAGE)
             context["kb_offline"] = self.offline
         return context
+
+    def published(self, language: str, config: MkDocsConfig) -> dict[str, str]:
+        """The footer's publication date (the build's: builddate.py) in `language`, and where to get a new copy."""
+        day = build_date(self.project_dir)
+        prefix = "" if language == self.languages[0] else f"{language}/"
+        downloads = f"{prefix}downloads/" + ("" if config.use_directory_urls else "index.html")
+        # The site's address when known (an old copy's own download page cannot list newer copies).
+        renew = f"{config.site_url.rstrip('/')}/{downloads}" if config.site_url else downloads
+        return {"iso": day.isoformat(), "text": date_in_words(day, language), "renew": renew}
 
     def ui_strings(self, language: str) -> dict[str, Markup]:
         """Every UI string in `language`, HTML-escaped for the theme (which does not autoescape).
