@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .bundles import CHECKSUMS, PREFIX, make_bundles
+from .offline_install import write_copy_lists
 
 PUBLISHED = ("site", "bundles", "pdfs")
 OFFLINE_BUILD = ".offline-build"
@@ -195,7 +196,7 @@ class Publisher:
                 swap_into_place(self.root / BUILD_FOLDERS[name], self.root / name)
 
     def _site(self) -> None:
-        """The online build, with the zips, their checksums and the PDFs copied in."""
+        """The online build, with the zips, their checksums and the PDFs copied in (and listed for saved copies)."""
         build = self.root / BUILD_FOLDERS["site"]
         run_step([str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", build.name], self.root, {"PDF": "true"})
         downloads = build / "downloads"
@@ -203,6 +204,7 @@ class Publisher:
         for path in sorted((self.root / "bundles").glob(f"{PREFIX}-*.zip")) + [self.root / "bundles" / CHECKSUMS]:
             shutil.copy2(path, downloads / path.name)
         shutil.copytree(self.root / "pdfs", build / "pdf")
+        write_copy_lists(build, self.languages)  # the saved copies' lists, now with the PDFs
         with signals_held():
             swap_into_place(build, self.root / "site")
         self.say("The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/")

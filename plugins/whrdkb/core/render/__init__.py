@@ -108,6 +108,8 @@ def required_ui_keys() -> frozenset[str]:
         "page_source",
         "suggest_correction",
         "footer_contribute",
+        "footer_keep",
+        "keep_neutral_name",  # the neutral app's name (plugins/install)
         "line",
         "view_source",
         "edit_source",

@@ -1,4 +1,4 @@
-"""The download page: offline copies, their checksums, how to verify and share them."""
+"""The download page: the opt-in copy kept on the phone, offline copies and their checksums, each way per device."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
             ctx,
             ctx.plain(kb.ui.strings["downloads_title"]),
             "Makefile:1",
+            # kb_keep: the theme loads the control's small script on this page only (overrides/main.html).
+            meta={"kb_keep": not options.offline},
             bundles=bundles,
             offline=options.offline,
+            language=language,
+            languages=" ".join(kb.languages),
         )
     ]
