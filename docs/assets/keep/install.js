@@ -68,6 +68,8 @@
     readLists(box, root).then(function () {
       $(box, '[data-keep="start"]').hidden = true;
       show(box, "choice", true);
+      // The PDF editions are offered where this build has them (make site prints them).
+      show(box, "pdfs", sizeOf(Object.keys(lists), true) > sizeOf(Object.keys(lists), false));
       showSizes(box);
       box.addEventListener("change", function () { showSizes(box); });
     }, function () {

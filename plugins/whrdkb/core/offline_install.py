@@ -25,12 +25,16 @@ from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from .render.training import PDF_FOLDER as PDF_EDITIONS
+
 FOLDER = "offline"
 WORKER = "sw.js"
-PDF_FOLDER = "pdf/"
-# Not part of any saved copy: the zips and their sums (downloaded, not browsed), the worker itself
-# (the browser keeps it), this folder's file lists (read while saving), developers' source maps.
-LEFT_OUT_FOLDERS = ("downloads/", f"{FOLDER}/files.")
+PDF_FOLDER = f"{PDF_EDITIONS}/"  # the PDF editions (whrd-kb-<kind>.<lang>.pdf), chosen apart
+# Not part of any saved copy: the zips, ZIM files and their sums beside the English downloads page
+# (downloaded, not browsed), the worker itself (the browser keeps it), this folder's file lists (read
+# while saving), developers' source maps.
+DOWNLOADS = "downloads/"
+LISTS = f"{FOLDER}/files."
 ICON_SIZES = (192, 512)
 # The site's colour (docs/assets/kb.css --md-primary-fg-color) and a neutral grey.
 SITE_COLOUR = (0x4A, 0x1D, 0x6B)
@@ -65,7 +69,7 @@ def page_url(path: str) -> str:
 
 
 def language_of(path: str, languages: list[str]) -> str | None:
-    """The language of a file: its folder (fr/...) or its name (index.fr.js, NAME.fr.pdf, manifest.fr.webmanifest); else None."""
+    """The language of a file: its folder (fr/...) or name (index.fr.js, NAME.fr.pdf, manifest.fr.webmanifest)."""
     top = path.split("/", 1)[0]
     if "/" in path and top in languages[1:]:
         return top
@@ -75,6 +79,12 @@ def language_of(path: str, languages: list[str]) -> str | None:
     return None
 
 
+def in_a_copy(path: str) -> bool:
+    """False for the files no saved copy holds (see DOWNLOADS, LISTS, WORKER)."""
+    offered = path.startswith(DOWNLOADS) and not path.endswith(".html")
+    return path != WORKER and not offered and not path.startswith(LISTS)
+
+
 def copy_lists(site: Path, languages: list[str]) -> dict[str, CopyList]:
     """Each language's copy: its own pages and files, the shared files, its PDFs (pdf/NAME.<lang>.pdf)."""
     found = sorted(
@@ -82,7 +92,7 @@ def copy_lists(site: Path, languages: list[str]) -> dict[str, CopyList]:
         for p in site.rglob("*")
         if p.is_file() and p.suffix != ".map"
     )
-    found = [(path, size) for path, size in found if path != WORKER and not path.startswith(LEFT_OUT_FOLDERS)]
+    found = [(path, size) for path, size in found if in_a_copy(path)]
     lists = {}
     for language in languages:
         mine = [(path, size) for path, size in found if language_of(path, languages) in (None, language)]
@@ -127,9 +137,7 @@ def write_copy_lists(site: Path, languages: list[str]) -> dict[str, CopyList]:
 def worker_script(version: str, languages: list[str]) -> str:
     """The service worker with this build's version and languages written in."""
     template = package_files("whrdkb.core").joinpath("offline_worker.js").read_text(encoding="utf-8")
-    return template.replace('"__VERSION__"', json.dumps(version)).replace(
-        '["__LANGUAGES__"]', json.dumps(languages)
-    )
+    return template.replace('"__VERSION__"', json.dumps(version)).replace('["__LANGUAGES__"]', json.dumps(languages))
 
 
 def app_manifest(language: str, name: str, short_name: str, neutral: bool, home: str) -> dict:
@@ -198,6 +206,9 @@ def png(size: int, pixel) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
     )
