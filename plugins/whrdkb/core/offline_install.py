@@ -114,7 +114,11 @@ def build_version(site: Path, lists: dict[str, CopyList]) -> str:
 
 
 def write_copy_lists(site: Path, languages: list[str]) -> dict[str, CopyList]:
-    """Write offline/files.<lang>.json and sw.js (versioned by the listed files); return the lists."""
+    """Write offline/files.<lang>.json and sw.js (versioned by the listed files); return the lists.
+
+    Languages configured but not built (no folder of their own) get no list.
+    """
+    languages = [code for i, code in enumerate(languages) if i == 0 or (site / code).is_dir()]
     lists = copy_lists(site, languages)
     version = build_version(site, lists)
     folder = site / FOLDER
