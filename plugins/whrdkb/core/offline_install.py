@@ -35,6 +35,8 @@ PDF_FOLDER = f"{PDF_EDITIONS}/"  # the PDF editions (whrd-kb-<kind>.<lang>.pdf),
 # while saving), developers' source maps.
 DOWNLOADS = "downloads/"
 LISTS = f"{FOLDER}/files."
+# For search engines only (written when site_url is set; its dates change with every build).
+SITEMAP = "sitemap.xml"
 ICON_SIZES = (192, 512)
 # The site's colour (docs/assets/kb.css --md-primary-fg-color) and a neutral grey.
 SITE_COLOUR = (0x4A, 0x1D, 0x6B)
@@ -80,9 +82,9 @@ def language_of(path: str, languages: list[str]) -> str | None:
 
 
 def in_a_copy(path: str) -> bool:
-    """False for the files no saved copy holds (see DOWNLOADS, LISTS, WORKER)."""
+    """False for the files no saved copy holds (see DOWNLOADS, LISTS, WORKER, SITEMAP)."""
     offered = path.startswith(DOWNLOADS) and not path.endswith(".html")
-    return path != WORKER and not offered and not path.startswith(LISTS)
+    return path != WORKER and not offered and not path.startswith((LISTS, SITEMAP))
 
 
 def copy_lists(site: Path, languages: list[str]) -> dict[str, CopyList]:
