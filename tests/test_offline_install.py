@@ -199,3 +199,9 @@ def test_page_url_is_the_address_a_page_opens_at():
     assert page_url("index.html") == "./"
     assert page_url("fr/directory/index.html") == "fr/directory/"
     assert page_url("assets/kb.css") == "assets/kb.css"
+
+
+def test_the_default_language_app_is_named_as_in_mkdocs_yml(built_site):
+    """The English manifest names the site as mkdocs.yml does, not the language built last."""
+    manifest = json.loads((built_site / "offline" / "manifest.en.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == "WHRD Protection Knowledge Base" and manifest["short_name"] == "WHRD Help"
