@@ -205,3 +205,19 @@ def test_the_default_language_app_is_named_as_in_mkdocs_yml(built_site):
     """The English manifest names the site as mkdocs.yml does, not the language built last."""
     manifest = json.loads((built_site / "offline" / "manifest.en.webmanifest").read_text(encoding="utf-8"))
     assert manifest["name"] == "WHRD Protection Knowledge Base" and manifest["short_name"] == "WHRD Help"
+
+
+def test_a_changed_file_gives_a_new_worker_version(tmp_path):
+    """The worker's version follows the bytes of every listed file, so a new build replaces a saved copy."""
+    site = tmp_path / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "index.html").write_text("<html lang=en></html>")
+    (site / "fr" / "index.html").write_text("<html lang=fr></html>")
+    (site / "kb.css").write_text("body{}")
+    first = write_copy_lists(site, ["en", "fr"])
+    version = json.loads((site / "offline" / "files.fr.json").read_text())["version"]
+    assert [path for path, _ in first["fr"].files] == ["fr/index.html", "kb.css"]
+    (site / "kb.css").write_text("body{color:red}")
+    write_copy_lists(site, ["en", "fr"])
+    assert json.loads((site / "offline" / "files.fr.json").read_text())["version"] != version
+    assert f'"{version}"' not in (site / WORKER).read_text()
