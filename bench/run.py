@@ -15,7 +15,8 @@ For each size (a project copy made by generate_directory.py, in a temporary fold
 - rebuild under `mkdocs serve --dirty --strict` (what make serve runs) after one YAML edit:
   from saving the file until the edited text is served in the last language;
 - site size, offline zip size (the all-languages zip of an offline build), search index
-  size per language (raw and gzipped);
+  size per language (raw and gzipped), and the size of each language's copy kept on a phone
+  ("Keep this site on this phone": the sum of offline/files.<lang>.json, PDFs left out);
 - gzipped weight of what a first visit fetches (HTML, CSS, JS, images), per page type, and
   the time from typing a query to the first result, in Debian's Chromium with 4x CPU
   throttling through the DevTools protocol (the search page fetches the language's index
@@ -97,6 +98,8 @@ class Result:
     zip_mb: float = 0.0
     zim_mb: dict = field(default_factory=dict)  # Kiwix edition (ZIM) -> MB: "all" and each language
     index_kb: dict = field(default_factory=dict)  # language -> (raw KB, gzipped KB)
+    # language -> MB of the copy "Keep this site on this phone" saves (its file list, without PDFs)
+    installed_mb: dict = field(default_factory=dict)
     weight_kb: dict = field(default_factory=dict)  # page type -> gzipped KB of a first visit
     search_ms: float = 0.0
     search_ready_ms: float = 0.0
@@ -289,6 +292,15 @@ def index_sizes(site: Path) -> dict:
     return sizes
 
 
+def installed_sizes(site: Path) -> dict:
+    """Each language's saved copy on a phone: the sum of its file list (offline/files.<lang>.json), in MB."""
+    sizes = {}
+    for path in sorted((site / "offline").glob("files.*.json")):
+        listing = json.loads(path.read_text(encoding="utf-8"))
+        sizes[listing["language"]] = listing["bytes"] / 1024 / 1024
+    return sizes
+
+
 def offline_sizes(project: Path, work: Path) -> tuple[float, dict]:
     """MB of the all-languages offline zip, and of each Kiwix edition (ZIM), as make bundles makes them."""
     from whrdkb.cli import languages_from_mkdocs_yml
@@ -410,6 +422,7 @@ def measure(entries: int, work: Path, browser: bool = True, serve: bool = True, 
     result.pages = sum(1 for _ in site.rglob("*.html"))
     result.site_mb = folder_mb(site)
     result.index_kb = index_sizes(site)
+    result.installed_mb = installed_sizes(site)
     one = work / "one"
     shutil.copytree(project, one)
     only_default_language(one)
@@ -475,6 +488,9 @@ def details(results: list[Result]) -> str:
         if r.zim_mb:
             zims = ", ".join(f"{name} {mb:.1f} MB" for name, mb in r.zim_mb.items())
             out.append(f"  Kiwix editions (ZIM, like the zip without the PDFs): {zims}.")
+        if r.installed_mb:
+            kept = ", ".join(f"{lang} {mb:.1f} MB" for lang, mb in r.installed_mb.items())
+            out.append(f"  Copy kept on a phone per language (its file list, without the PDFs): {kept}.")
         if weights:
             out.append(f"  First visit, gzipped: {weights}. Search page ready after {r.search_ready_ms:.0f} ms.")
     return "\n".join(out) + "\n"

@@ -72,3 +72,14 @@ def test_builds_and_baselines_alternate_and_are_judged_on_medians(bench):
     assert "ratio to the plain-Markdown baseline, at most 1.15x: 0.84x." in bench.verdicts([runs])
     row = bench.table([dataclasses.replace(runs, build_s=8.4, baseline_s=10.0)])
     assert "| 8.4 s (8.0–16.0) | 10.0 s (10.0–19.0) | 0.84x (0.80–0.84) |" in row
+
+
+def test_the_copy_kept_on_a_phone_is_measured_per_language(bench, built_site):
+    """The benchmark reads each language's saved-copy size from the file lists the build writes."""
+    sizes = bench.installed_sizes(built_site)
+    assert set(sizes) == {"en", "fr", "es", "ar", "ne"} and all(1 < mb < 100 for mb in sizes.values())
+    _, results = bench.recorded()
+    seed = dataclasses.replace(next(r for r in results if r.entries == 0), installed_mb=sizes)
+    shown = bench.details([seed])
+    assert "Copy kept on a phone per language (its file list, without the PDFs): ar " in shown
+    assert f"en {sizes['en']:.1f} MB" in shown

@@ -1,8 +1,11 @@
-"""A generated file: what every renderer returns and what sync.py writes (a leaf: it imports nothing of ours)."""
+"""Generated files: what every renderer returns and sync.py writes, and where the PDF editions go (a leaf module)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# The folder of a built site that holds the PDF editions (pdf/whrd-kb-<kind>.<language>.pdf).
+PDF_FOLDER = "pdf"
 
 
 @dataclass(frozen=True)

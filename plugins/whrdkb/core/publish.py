@@ -32,6 +32,7 @@ from pathlib import Path
 from .bundles import CHECKSUMS, PREFIX, write_checksums, write_zips
 from .copies import offline_copies
 from .load import load_knowledge_base
+from .offline_install import write_copy_lists
 from .zim import make_zim, zim_text
 
 PUBLISHED = ("site", "bundles", "pdfs")
@@ -206,7 +207,7 @@ class Publisher:
                 swap_into_place(self.root / BUILD_FOLDERS[name], self.root / name)
 
     def _site(self) -> None:
-        """The online build, with the zips, their checksums and the PDFs copied in."""
+        """The online build, with the zips, their checksums and the PDFs copied in (and listed for saved copies)."""
         build = self.root / BUILD_FOLDERS["site"]
         run_step([str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", build.name], self.root, {"PDF": "true"})
         downloads = build / "downloads"
@@ -216,6 +217,7 @@ class Publisher:
         for path in copies + [bundles / CHECKSUMS]:
             shutil.copy2(path, downloads / path.name)
         shutil.copytree(self.root / "pdfs", build / "pdf")
+        write_copy_lists(build, self.languages)  # the saved copies' lists, now with the PDFs
         with signals_held():
             swap_into_place(build, self.root / "site")
         self.say("The site is in site/ (open site/index.html, or run: make serve); offline copies in bundles/")

@@ -102,6 +102,8 @@ def required_ui_keys() -> frozenset[str]:
         "footer_copy_renew",
         "not_in_this_copy",  # the language menu of a copy of one language (overrides/partials/alternate.html)
         "zim_description",  # the Kiwix editions' metadata (core/zim.py)
+        "footer_keep",
+        "keep_neutral_name",  # the neutral app's name (plugins/install)
         "line",
         "view_source",
         "edit_source",

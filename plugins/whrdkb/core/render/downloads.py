@@ -1,4 +1,4 @@
-"""The download page: offline copies, their checksums, how to verify and share them."""
+"""The download page: the opt-in copy kept on the phone, offline copies and their checksums, each way per device."""
 
 from __future__ import annotations
 
@@ -49,9 +49,13 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
             ctx,
             ctx.plain(kb.ui.strings["downloads_title"]),
             "Makefile:1",
+            # kb_keep: the theme loads the control's small script on this page only (overrides/main.html).
+            meta={"kb_keep": not options.offline},
             bundles=bundles,
             editions=editions,
             edition_date=format_date(options.today, format="long", locale=language),
             offline=options.offline,
+            language=language,
+            languages=" ".join(kb.languages),
         )
     ]

@@ -23,11 +23,11 @@ import uuid
 from pathlib import Path
 
 from ..builddate import build_date, build_epoch
+from ..generated import PDF_FOLDER
 from ..load import KnowledgeBase
 from ..processes import can_fork, fork_map, process_count
 from .paged import FetchRefused, page_count, write_pdf
 from .printed import CARD_MOST_PER_SECTION, RTL, Edition, PrintSettings, print_editions
-from .training import PDF_FOLDER
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a headless Chromium that makes no connection of its own (browser tests, benchmark; see the README).

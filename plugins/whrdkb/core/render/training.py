@@ -11,6 +11,7 @@ language is printed from it (core/render/pdf.py).
 from __future__ import annotations
 
 from ..directory import RenderOptions, services_for_row
+from ..generated import PDF_FOLDER
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Pathway, Row, Theme
 from ..pathway_graph import nodes
@@ -18,7 +19,6 @@ from .markdown import slug
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "training"
-PDF_FOLDER = "pdf"
 
 
 def render_training(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
