@@ -15,13 +15,16 @@ import shutil
 import threading
 
 import pytest
-from whrdkb.core.pdf import pdf_jobs, print_pdfs
 
 from conftest import LANGUAGES, PREFIX, ROOT, _QuietHandler, _QuietServer, read_html, search_on_page
+from whrdkb.core.builddate import build_date, build_epoch
 from whrdkb.core.directory import RenderOptions
+from whrdkb.core.generated import PDF_FOLDER
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.offline_install import WORKER, copy_lists, language_of, page_url, write_copy_lists
 from whrdkb.core.render.downloads import render_downloads
+from whrdkb.core.render.pdf import print_edition
+from whrdkb.core.render.printed import PrintSettings, pathway_editions
 
 TESTED = ("en", "ar", "ne")
 # A word of each language's pages that the search finds.
@@ -105,20 +108,20 @@ def test_every_downloads_page_warns_before_the_choice_and_works_without_javascri
 
 
 @pytest.fixture(scope="module")
-def install_site(built_site, browser, tmp_path_factory):
+def install_site(built_site, tmp_path_factory):
     """A copy of the built site with one pathway PDF per tested language, listed, served from 127.0.0.1."""
     site = tmp_path_factory.mktemp("install") / "site"
     shutil.copytree(built_site, site)
     kb = load_knowledge_base(ROOT / "data", LANGUAGES)
-    jobs = {}
-    for job in pdf_jobs(kb, site):
-        if job.language in TESTED and "-pathway-" in job.pdf.name:
-            jobs.setdefault(job.language, job)
-    print_pdfs(list(jobs.values()), site, browser=browser)
+    settings = PrintSettings(edition=build_date(site))
+    pdfs = {
+        language: print_edition(pathway_editions(kb, language, settings)[0], site / PDF_FOLDER, build_epoch(site))
+        for language in TESTED
+    }
     write_copy_lists(site, LANGUAGES)  # as `whrdkb publish` does once the PDFs are in
     server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", site, {lang: job.pdf for lang, job in jobs.items()}
+    yield f"http://127.0.0.1:{server.server_address[1]}/", site, pdfs
     server.shutdown()
 
 

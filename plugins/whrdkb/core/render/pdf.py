@@ -62,14 +62,27 @@ def impose_panels(path: Path, right_to_left: bool = False) -> None:
         for index, panel in enumerate(panels.pages):
             column = (1 - index % 2) if right_to_left else index % 2
             x, y = column * width, height if index < 2 else 0
-            page.add_overlay(panel, pikepdf.Rectangle(x, y, x + width, y + height))
+            # As Page.add_overlay does, but with a fixed name (add_overlay draws a random one: not reproducible).
+            formx = panel.as_form_xobject()
+            name = page.add_resource(formx, pikepdf.Name.XObject, name=pikepdf.Name(f"/Panel{index}"))
+            placed = page.calc_form_xobject_placement(
+                formx,
+                name,
+                pikepdf.Rectangle(x, y, x + width, y + height),
+                invert_transformations=True,
+                allow_shrink=True,
+                allow_expand=True,
+            )
+            page.contents_add(b"q\n", prepend=True)
+            page.contents_add(b"Q\n" + placed, prepend=False)
+            page.contents_coalesce()
         vertical = f"{width:.2f} 0 m {width:.2f} {A4[1]} l S"
         horizontal = f"0 {height:.2f} m {A4[0]} {height:.2f} l S"
         folds = f"q 0.55 G [4 4] 0 d 0.4 w {vertical} {horizontal} Q"
         page.contents_add(pikepdf.Stream(sheet, folds.encode()), prepend=False)
         if "/Title" in panels.docinfo:
             sheet.docinfo["/Title"] = panels.docinfo["/Title"]
-        sheet.save(path)
+        sheet.save(path, deterministic_id=True)  # its /ID survives make_reproducible: not a random one
 
 
 def make_reproducible(path: Path, epoch: int) -> None:
