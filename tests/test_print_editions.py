@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from babel.dates import format_date
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, read_html
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.models.geo import WORLDWIDE
 from whrdkb.core.render.paged import FetchRefused, render
@@ -249,3 +249,22 @@ def test_printed_web_pages_end_with_the_site_its_address_and_the_datas_date(kb):
     assert "https://whrd.example.org/directory/&lt;x&gt;/" in line and "<x>" not in line
     assert format_date(newest, format="long", locale="en") in line
     assert "example.org" not in web_print_footer(kb, "en", None)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_printed_page_names_the_pages_its_links_lead_to(browser, site_url, built_site, language):
+    """On paper a link to another page of the site prints that page's title (data-kb-title and print CSS)."""
+    path = f"{language}/recommendations/1-3/"
+    soup = read_html(built_site / path / "index.html")
+    titled = soup.select("article a[data-kb-title]")
+    assert titled, "the row's links to other pages carry their titles"
+    for link in titled[:5]:
+        target = read_html(built_site / path / link["href"].split("#")[0] / "index.html")
+        assert link["data-kb-title"] in target.title.text  # <title> is "page title - site name"
+    assert not soup.select("nav a[data-kb-title]"), "only the article's links (nothing else prints)"
+    page = browser.new_page()
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    after = page.eval_on_selector("article a[data-kb-title]", "a => getComputedStyle(a, '::after').content")
+    assert titled[0]["data-kb-title"] in after
+    page.close()

@@ -7,6 +7,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ...core.printlinks import page_key, titled_links
 from .config import ThemeConfig
 from .fixes import default_language_templates, relative_alternates, without_hreflang_links, without_sitemap
 
@@ -16,13 +17,22 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     supports_multiple_instances = False
 
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}  # page_key(url) -> title, of this build's pages
+
     # Each language's build: only the default language's writes 404.html.
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled:
             default_language_templates(config)
 
-    # The theme override (overrides/main.html) filters its head through this, with or without the plugin's fixes.
+    # Every page has been read (its title known) before the theme renders any: note each page's title.
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        for page in pages:
+            if page.markdown is None:  # a dirty rebuild (make serve) reads only the pages it renders again
+                page.read_source(config)  # the title is in the front matter or the first heading
+        self.titles = {page_key(page.url): page.title for page in pages if page.title}
+        # The theme override (overrides/main.html) filters its head through this, with or without the fixes.
         env.filters["kb_without_hreflang_links"] = (
             without_hreflang_links if self.config.enabled else (lambda head: head)
         )
@@ -37,3 +47,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if self.config.enabled:
             relative_alternates(config, page)
         return context
+
+    # On paper, a link to another page of the site prints that page's title (see core/printlinks.py).
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        return titled_links(output, page.url, self.titles) if self.config.enabled else output
