@@ -85,7 +85,7 @@ $(KIWIX_SERVE):
 # Two workers: the suite builds sites and drives a browser; CI machines have two cores.
 TEST_WORKERS ?= 2
 test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(KIWIX_SERVE) $(TEST_STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
 
 validate: $(SITE_STAMP)
 	$(BIN)/whrdkb validate
