@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,18 @@ def test_without_an_atomic_exchange_a_stop_between_the_renames_is_recovered(tmp_
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert (tmp_path / "site" / "page.html").read_text() == "published"
+
+
+def test_the_offline_copies_list_the_editions_they_carry(published):
+    """make site prints the PDFs first, so each zip's download page lists the editions it holds, with their size."""
+    with zipfile.ZipFile(published / "bundles" / "whrd-kb-fr.zip") as copy:
+        names = copy.namelist()
+        top = names[0].split("/")[0]
+        carried = sorted(
+            name.rsplit("/", 1)[1] for name in names if name.startswith(f"{top}/pdf/") and name.endswith(".fr.pdf")
+        )
+        page = copy.read(f"{top}/fr/downloads/index.html").decode("utf-8")
+    assert carried, "the French copy carries its PDF editions"
+    listed = re.findall(r'href="[^"]*pdf/([^"]+\.fr\.pdf)"', page)
+    assert sorted(set(listed)) == carried
+    assert "KB</td>" in page  # with their size

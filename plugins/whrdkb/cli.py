@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser(
         "pdf", help="print the PDF editions (training handbook, pathway guides, pocket cards) for a finished build"
     )
-    pdf.add_argument("--site", type=Path, required=True, help="a build made with PDF=true (best the offline one)")
+    printed = pdf.add_mutually_exclusive_group(required=True)
+    printed.add_argument("--site", type=Path, help="a build: print the languages built there into SITE/pdf/")
+    printed.add_argument("--out", type=Path, help="print the languages mkdocs.yml builds into OUT (no build needed)")
     report = sub.add_parser("report", help="stale entries, translation state, broken links in the built site")
     report.add_argument("--site", type=Path, default=Path("site"), help="the built site (run make site first)")
     report.add_argument("--stale-after-days", type=int, default=365)
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
         return 0
     if args.command == "pdf":
-        return pdf_command(args.root, args.site)
+        return pdf_command(args.root, args.site, args.out)
     if args.command == "publish":
         publisher = Publisher(args.root, languages_from_mkdocs_yml(args.root / "mkdocs.yml"))
         return publisher.publish(site=not args.only_bundles)
@@ -99,12 +101,18 @@ def main(argv: list[str] | None = None) -> int:
     return validate(args.root)
 
 
-def pdf_command(root: Path, site: Path) -> int:
-    """Print every PDF edition into SITE/pdf/ (exit 1 with the reason if one cannot be made)."""
+def pdf_command(root: Path, site: Path | None, out: Path | None) -> int:
+    """Print every PDF edition into SITE/pdf/ or OUT (exit 1 with the reason if one cannot be made)."""
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped: say so, leave no half-told story
     try:
         kb = load_knowledge_base(root / "data", languages_from_mkdocs_yml(root / "mkdocs.yml"))
-        made = print_documents(kb, site, site_url_from_mkdocs_yml(root / "mkdocs.yml"))
+        site_url = site_url_from_mkdocs_yml(root / "mkdocs.yml")
+        if site is not None:
+            made = print_documents(kb, site, site_url)
+        else:
+            assert out is not None
+            built = built_languages_from_mkdocs_yml(root / "mkdocs.yml")
+            made = print_documents(kb, root, site_url, out, built)
     except (DataError, PdfError) as err:
         print(f"No PDF was made: {err}", file=sys.stderr)
         return 1
@@ -112,7 +120,8 @@ def pdf_command(root: Path, site: Path) -> int:
         print("Stopped: the PDFs were not all printed", file=sys.stderr)
         return 130
     total = sum(path.stat().st_size for path in made)
-    print(f"printed {len(made)} PDFs into {site / 'pdf'} ({total // 1024} KiB in all)")
+    folder = out if out is not None else (site or root) / "pdf"
+    print(f"printed {len(made)} PDFs into {folder} ({total // 1024} KiB in all)")
     return 0
 
 
@@ -165,6 +174,15 @@ def plugin_settings(path: Path, name: str) -> dict:
         if isinstance(plugin, dict) and name in plugin:
             return plugin[name] or {}
     return {}
+
+
+def built_languages_from_mkdocs_yml(path: Path) -> list[str]:
+    """The languages a build makes (those not marked `build: false`), default first."""
+    from .plugins.site import default_first
+
+    languages = plugin_settings(path, "i18n").get("languages") or []
+    built = [(entry["locale"], bool(entry.get("default"))) for entry in languages if entry.get("build", True)]
+    return default_first(built) if built else languages_from_mkdocs_yml(path)
 
 
 def languages_from_mkdocs_yml(path: Path) -> list[str]:

@@ -47,10 +47,15 @@ class RenderOptions:
         )
 
     @classmethod
-    def for_project(cls, project: Path, stale_after_days: int, offline: bool, pdf: bool) -> RenderOptions:
-        """The options of a build of `project`: online, it lists the published zips (bundles/) and PDFs (pdfs/)."""
+    def for_project(
+        cls, project: Path, stale_after_days: int, offline: bool, pdf: bool, editions_dir: str = "pdfs"
+    ) -> RenderOptions:
+        """The options of a build of `project`: it lists the PDFs of `editions_dir` and, online, the published zips.
+
+        `whrdkb publish` prints the PDFs first, so the offline copy lists the ones it carries (`.pdfs-build`).
+        """
         bundles = () if offline else read_checksums(project / "bundles")
-        editions = () if offline else printed_editions(project / "pdfs")
+        editions = printed_editions(project / editions_dir)
         return cls.from_environment(
             stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, pdf, editions
         )

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .bundles import CHECKSUMS, PREFIX, write_checksums, write_zips
 from .copies import offline_copies
+from .generated import PDF_FOLDER
 from .load import load_knowledge_base
 from .offline_install import write_copy_lists
 from .zim import make_zim, zim_text
@@ -185,12 +186,13 @@ class Publisher:
         return 0
 
     def _bundles(self) -> None:
-        """The offline build, its PDFs (pdfs/) and zips (bundles/)."""
+        """The PDFs (pdfs/), then the offline build that lists and carries them, and its zips and ZIMs (bundles/)."""
         offline = self.root / OFFLINE_BUILD
+        editions = BUILD_FOLDERS["pdfs"]
+        run_step([sys.executable, "-m", "whrdkb.cli", "pdf", "--out", editions], self.root)
         mkdocs = [str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", OFFLINE_BUILD]
-        run_step(mkdocs, self.root, {"OFFLINE": "true", "PDF": "true"})
-        run_step([sys.executable, "-m", "whrdkb.cli", "pdf", "--site", OFFLINE_BUILD], self.root)
-        shutil.copytree(offline / "pdf", self.root / BUILD_FOLDERS["pdfs"])
+        run_step(mkdocs, self.root, {"OFFLINE": "true", "PDF": "true", "KB_EDITIONS": editions})
+        shutil.copytree(self.root / editions, offline / PDF_FOLDER)
         out = self.root / BUILD_FOLDERS["bundles"]
         copies = offline_copies(offline, self.languages)
         # The Kiwix editions (core/zim.py) hold the same files as the zips, with metadata in their language.

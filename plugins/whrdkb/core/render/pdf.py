@@ -106,17 +106,27 @@ def make_reproducible(path: Path, epoch: int) -> None:
         pdf.save(path, deterministic_id=True)
 
 
-def print_documents(kb: KnowledgeBase, site: Path, site_url: str | None = None, out: Path | None = None) -> list[Path]:
-    """Print the handbook, pathway guides and pocket cards of every language built into `site` into `out`.
+def print_documents(
+    kb: KnowledgeBase,
+    site: Path,
+    site_url: str | None = None,
+    out: Path | None = None,
+    languages: list[str] | None = None,
+) -> list[Path]:
+    """Print the handbook, pathway guides and pocket cards of `languages` (default: those built into `site`) into `out`.
+
+    `site` may be the project folder when `languages` and `out` are given: the editions are made from the
+    data alone, and dated by the build's date (builddate.py, from the folder's commit).
 
     Languages are printed in forked processes, one per CPU core (on Linux; else in turn): the forks share
     the loaded data and send back the paths they wrote.
     """
     out = out or site / PDF_FOLDER
     settings = PrintSettings(edition=build_date(site), site_url=site_url or None)
-    languages = [
-        language for language in kb.languages if (site if language == kb.languages[0] else site / language).is_dir()
-    ]
+    if languages is None:
+        languages = [
+            language for language in kb.languages if (site if language == kb.languages[0] else site / language).is_dir()
+        ]
     epoch = build_epoch(site)
 
     def print_languages(share: list[str]) -> list[Path]:

@@ -15,6 +15,9 @@ class PagesConfig(base.Config):
     # Link the PDF editions from the pages: set when they are printed after the build
     # (`make site` builds with PDF=true and then runs `whrdkb pdf`); off, no page links a missing file.
     pdf = c.Type(bool, default=False)
+    # Where the PDF editions the pages list are, relative to mkdocs.yml: the published ones (pdfs/), or, for the
+    # offline copy, those `whrdkb publish` has just printed (it sets KB_EDITIONS=.pdfs-build).
+    editions_dir = c.Type(str, default="pdfs")
     # Render the languages' pages in this many processes at once (forks, on Linux); 0: one per CPU core,
     # 1: in turn. The pages are the same either way.
     processes = c.Type(int, default=0)

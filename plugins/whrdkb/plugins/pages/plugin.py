@@ -71,7 +71,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return
         offline = is_offline_build(config)
-        options = RenderOptions.for_project(self.project_dir, self.config.stale_after_days, offline, self.config.pdf)
+        options = RenderOptions.for_project(
+            self.project_dir, self.config.stale_after_days, offline, self.config.pdf, self.config.editions_dir
+        )
         stamp = (data_stamp(self.data_dir, self.languages), options)
         if stamp == self._stamp:
             return  # a later language build of the same run, or data unchanged under serve
