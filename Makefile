@@ -37,9 +37,10 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
-# Offline copies: a build for file:// (no directory URLs, search inlined), with its PDF editions
-# printed from it (kept in pdfs/ for the online site), zipped reproducibly per language and with
-# all languages, written as Kiwix editions (ZIM files, core/zim.py) the same way, with SHA256SUMS.
+# Offline copies: the PDF editions printed from the data (kept in pdfs/ for the online site), then a
+# build for file:// (no directory URLs, search inlined) that lists and carries them, zipped reproducibly
+# per language and with all languages, written as Kiwix editions (ZIM files, core/zim.py) the same way,
+# with SHA256SUMS.
 # Then (make site) the online build, with the zips, ZIMs and PDFs copied in.
 # `whrdkb publish` (plugins/whrdkb/core/publish.py) builds each into a folder of its own and swaps it
 # into place when complete, so a failed or stopped build never replaces or breaks site/, bundles/ or

@@ -199,7 +199,11 @@ class Publisher:
         kb = load_knowledge_base(self.root / "data", self.languages)  # the build above has checked it
         site_name = site_name_of(self.root / "mkdocs.yml")
         made = write_zips(copies, out)
-        made += [make_zim(copy, zim_text(kb, copy.language, site_name), self.languages, out) for copy in copies]
+        for copy in copies:
+            # A stop waits for the ZIM being written: raised inside libzim's callbacks, it would come out
+            # as libzim's RuntimeError with a traceback instead of the plain "Stopped" message.
+            with signals_held():
+                made.append(make_zim(copy, zim_text(kb, copy.language, site_name), self.languages, out))
         write_checksums(out, made)
         for bundle in made:
             self.say(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
