@@ -268,3 +268,30 @@ def test_a_printed_page_names_the_pages_its_links_lead_to(browser, site_url, bui
     after = page.eval_on_selector("article a[data-kb-title]", "a => getComputedStyle(a, '::after').content")
     assert titled[0]["data-kb-title"] in after
     page.close()
+
+
+def test_a_latin_name_on_an_arabic_card_keeps_its_commas_and_brackets_in_place(tmp_path):
+    """WeasyPrint does not keep <bdi> whole across a line break: a name is laid out in its own direction."""
+    import datetime as _dt
+
+    from whrdkb.core.render.pdf import print_edition
+    from whrdkb.core.render.printed import PrintSettings, card_editions, text_direction
+
+    assert (text_direction("Front Line Defenders"), text_direction("مؤسسة"), text_direction("+353")) == (
+        "ltr",
+        "rtl",
+        "auto",
+    )
+    kb = load_knowledge_base(ROOT / "data", LANGUAGES)
+    card = next(
+        c for c in card_editions(kb, "ar", PrintSettings(edition=_dt.date(2026, 12, 4))) if "worldwide" in c.name
+    )
+    pdf = print_edition(card, tmp_path, 1796300000)
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    lines = []
+    for line in re.findall(r"<line[^>]*>(.*?)</line>", layout, re.S):
+        words = re.findall(r'<word xMin="([0-9.]+)"[^>]*>([^<]*)</word>', line)
+        lines.append(" ".join(word for _, word in sorted(words, key=lambda w: float(w[0]))))
+    latin = [line for line in lines if re.match(r"^[\W\d]*[A-Za-z]", line) and not re.search("[\u0600-\u06ff]", line)]
+    assert latin, "the card names entries in Latin letters"
+    assert not [line for line in latin if line.startswith((",", "(", ")"))], latin

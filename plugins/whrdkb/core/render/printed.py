@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,13 +70,30 @@ class Edition:
 
 def environment() -> jinja2.Environment:
     """Jinja environment for HTML print templates: autoescape on, strict undefined."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["direction"] = text_direction
+    return env
+
+
+def text_direction(text: str) -> str:
+    """'ltr' or 'rtl' by the text's first strong letter (a Latin name in an Arabic card is laid out left to right).
+
+    WeasyPrint does not keep an isolated run (<bdi>) whole across a line break: a wrapped Latin name would
+    show its commas and brackets at the wrong end of the line, so such a name gets a block of its own direction.
+    """
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "auto"
 
 
 def _helpers(ctx: RenderContext, settings: PrintSettings) -> dict:
