@@ -54,6 +54,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.project_dir = Path(".")
         self.offline = False
         self._ui_cache: dict[str, dict[str, Markup]] = {}
+        # Per language: the printed pages' footer line (without a page address) and the footer's publication date.
+        self._footer_cache: dict[str, tuple[Markup, dict[str, str]]] = {}
 
     # Resolve the data folder and the site's languages (from static-i18n, else the theme).
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -90,6 +92,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         log.debug(f"generated pages: {written} files changed")
         self.kb, self._stamp, self.offline = kb, stamp, offline
         self._ui_cache.clear()
+        self._footer_cache.clear()
 
     # Under `mkdocs serve`: rebuild when a data file changes, but not when this plugin writes
     # generated pages (MkDocs watches all of docs/, which would start a second, useless rebuild).
@@ -119,8 +122,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         context["kb_notice"] = Markup(context["kb_ui"][key]) if key else None
         context["kb_source"] = page_source(page, config)
         address = config.site_url + page.url if config.site_url else None
-        context["kb_print_footer"] = web_print_footer(self.kb, language, address)
-        context["kb_published"] = self.published(language, config)
+        if language not in self._footer_cache:  # the same on every page of a language: made once
+            self._footer_cache[language] = (web_print_footer(self.kb, language, None), self.published(language, config))
+        footer, published = self._footer_cache[language]
+        context["kb_print_footer"] = web_print_footer(self.kb, language, address) if address else footer
+        context["kb_published"] = published
         return context
 
     # Templates that are not pages (404.html) get the UI strings too: the quick exit is on every page.
