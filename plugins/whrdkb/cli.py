@@ -197,10 +197,7 @@ def languages_from_mkdocs_yml(path: Path) -> list[str]:
 
 def site_url_from_mkdocs_yml(path: Path) -> str | None:
     """The site's published address (`site_url` of mkdocs.yml), or None where it is not set."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with path.open(encoding="utf-8") as handle:
-        return (yaml_load(handle) or {}).get("site_url") or None
+    return read_mkdocs_yml(path).get("site_url") or None
 
 
 def _load(root: Path):
