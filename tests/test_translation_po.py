@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -44,18 +46,33 @@ def test_every_exported_po_file_passes_msgfmt_and_comes_back_unchanged_from_msgc
         for path in (po, po.parent / "messages.pot"):
             checked = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True)
             assert checked.returncode == 0, checked.stderr.decode()
-            # Byte for byte with --no-wrap (the export does not wrap long texts; gettext's own wrapping counts
-            # columns its own way); msgcat's default wrapping gives the same messages.
-            same = subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, check=True).stdout
+            # Byte for byte: the export is laid out (wrapped) as gettext's own tools write it.
+            same = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
             assert same == path.read_bytes()
-            wrapped = subprocess.run(["msgcat", str(path)], capture_output=True, check=True, text=True).stdout
-            parsed = [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(wrapped)]
-            assert parsed == [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(str(path))]
+            assert b'msgid ""\n"' in same  # long texts wrapped over several lines, as gettext writes them
     entry = next(e for e in polib.pofile(str(po)) if e.msgctxt == "ui.yaml#strings/filter_count")
     assert entry.msgid == "Entries shown: {n}" and "python-brace-format" in entry.flags
     assert entry.occurrences[0][0] == "data/ui.yaml" and entry.comment.startswith("Strings: ")
     summary = next(e for e in polib.pofile(str(po)) if e.msgctxt.startswith("services.yaml#services/"))
     assert "/summary" in summary.msgctxt or summary.comment  # ids, not positions, and a description
+
+
+def test_without_gettext_the_export_still_writes_valid_files_and_says_how_to_get_gettexts_layout(stamped_project):
+    # A translator's Windows or macOS machine without gettext: Python alone writes the files (one line per text).
+    bin_without_gettext = stamped_project / "bin"
+    bin_without_gettext.mkdir()
+    env = {**os.environ, "PATH": str(bin_without_gettext)}
+    whrdkb = str(Path(sys.executable).parent / "whrdkb")
+    done = subprocess.run(
+        [whrdkb, "--root", str(stamped_project), "translations", "export", "--language", "fr"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "GNU gettext (msgcat) is not installed" in done.stdout
+    po = stamped_project / "translations" / "fr.po"
+    assert subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)]).returncode == 0
+    assert not list(po.parent.glob("*.msgcat"))  # no half-written file left behind
+
 
 
 def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp_path):

@@ -280,12 +280,19 @@ def translations_command(root: Path, args: argparse.Namespace) -> int:
     try:
         if args.action == "export":
             check_language(args.language, kb.languages)
-            target, po = write_po(kb, root / "docs", args.language, args.out or root / "translations")
+            export = write_po(kb, root / "docs", args.language, args.out or root / "translations")
+            po, target = export.po, export.path
             fuzzy, untranslated = len(po.fuzzy_entries()), len(po.untranslated_entries())
             print(
                 f"wrote {target} ({len(po)} messages: {untranslated} to translate, {fuzzy} fuzzy "
                 f"because their English changed) and {target.parent / 'messages.pot'}"
             )
+            if not export.gettext_layout:
+                print(
+                    "note: GNU gettext (msgcat) is not installed, so long texts stay on one line each; "
+                    "translation tools read the files all the same (install gettext, or use the dev "
+                    "container, for files laid out exactly as gettext tools write them)"
+                )
             return 0
         originals = {path: path.read_bytes() for path in (root / "data").glob("*.yaml")}
         originals |= {path: path.read_bytes() for path in (root / "docs").rglob("*.md")}

@@ -16,6 +16,8 @@ same file, one message per paragraph (pagepo.py).
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +116,7 @@ def check_language(language: str, languages: list[str], where: str = "") -> None
 
 def _po_file(language: str | None) -> polib.POFile:
     """An empty PO (or, without a language, POT) file with the header every gettext tool expects."""
-    po = polib.POFile(wrapwidth=0)  # long texts on one line: `msgcat --no-wrap` gives the same file back
+    po = polib.POFile(wrapwidth=0)  # one line per text; gettext_layout then wraps them as gettext does
     po.metadata = {
         "Project-Id-Version": PROJECT,
         "Language": language or "",
@@ -159,14 +161,44 @@ def export_po(kb: KnowledgeBase, docs_dir: Path, language: str) -> tuple[polib.P
     return po, pot
 
 
-def write_po(kb: KnowledgeBase, docs_dir: Path, language: str, folder: Path) -> tuple[Path, polib.POFile]:
-    """Write folder/LANGUAGE.po and folder/messages.pot; return the PO file's path and content."""
+@dataclass(frozen=True)
+class Export:
+    """What an export wrote: the PO file's path and content, and whether gettext laid the files out."""
+
+    path: Path
+    po: polib.POFile
+    gettext_layout: bool
+
+
+def write_po(kb: KnowledgeBase, docs_dir: Path, language: str, folder: Path) -> Export:
+    """Write folder/LANGUAGE.po and folder/messages.pot, laid out by gettext where it is installed."""
     po, pot = export_po(kb, docs_dir, language)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{language}.po"
     po.save(str(target))
     pot.save(str(folder / TEMPLATE))
-    return target, po
+    return Export(target, po, gettext_layout((target, folder / TEMPLATE)))
+
+
+def gettext_layout(paths: tuple[Path, ...]) -> bool:
+    """Lay PO files out with GNU gettext's msgcat (its line wrapping), as powrap does; False without gettext.
+
+    Every gettext tool re-wraps long texts at 79 columns by its own rules of Unicode line breaking,
+    which no Python library reproduces exactly (polib's and translate-toolkit's wrapping differ on
+    Arabic, brackets and quotes), so the reference implementation does it: `msgcat` then gives the
+    file back unchanged, and a translator's round trip through gettext tools shows no noise.
+    """
+    msgcat = shutil.which("msgcat")
+    if msgcat is None:
+        return False
+    for path in paths:
+        laid_out = path.with_name(path.name + ".msgcat")
+        done = subprocess.run([msgcat, "--output-file", str(laid_out), str(path)], capture_output=True, text=True)
+        if done.returncode != 0:
+            laid_out.unlink(missing_ok=True)
+            raise PoError(f"{path}: gettext's msgcat refused the exported file: {done.stderr.strip()}")
+        laid_out.replace(path)
+    return True
 
 
 # --------------------------------------------------------------------------- import
