@@ -55,8 +55,9 @@ def test_the_layers_import_only_downwards():
                 base = base.parent
             target = (base / (node.module or "").replace(".", "/")) if node.level else None
             name = target.relative_to(package).as_posix() if target else (node.module or "")
-            if name.startswith(("plugins", "whrdkb.plugins")) or (
-                not in_render and name.startswith(("core/render", "whrdkb.core.render"))
-            ):
+            renderers = name in ("core/render", "whrdkb.core.render") or name.startswith(
+                ("core/render/", "whrdkb.core.render.")
+            )
+            if name.startswith(("plugins", "whrdkb.plugins")) or (not in_render and renderers):
                 upward.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
     assert not upward, upward

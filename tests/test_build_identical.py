@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 
 from conftest import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build, site_files
-from whrdkb.core.directory import RenderOptions
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render import render_languages
 
@@ -68,9 +68,9 @@ def test_language_builds_share_compiled_templates_and_an_edited_template_is_comp
 def test_languages_rendered_in_forked_processes_are_the_pages_rendered_in_turn():
     """kb-pages' render_languages: the same pages, in the same order, with and without forks."""
     kb = load_knowledge_base(ROOT / "data", LANGUAGES)
-    options = RenderOptions.from_environment()
-    in_turn = render_languages(kb, LANGUAGES, options, processes=1)
-    forked = render_languages(kb, LANGUAGES, options, processes=2)
+    render_input = RenderInput(kb, BuildSettings.from_environment())
+    in_turn = render_languages(render_input, LANGUAGES, processes=1)
+    forked = render_languages(render_input, LANGUAGES, processes=2)
     assert list(forked) == list(in_turn) == LANGUAGES
     assert forked == in_turn
     assert all(len(pages) > 100 for pages in forked.values())

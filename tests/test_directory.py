@@ -19,7 +19,6 @@ from babel.dates import format_skeleton
 from conftest import BIN, LANGUAGES, ROOT, edit, mkdocs_build, read_html
 from whrdkb.core.directory import (
     SHOWN_PER_KIND,
-    RenderOptions,
     is_stale,
     listing,
     narrower_areas,
@@ -33,6 +32,7 @@ from whrdkb.core.export import FORMULA_STARTS, export_csv, export_hsds, export_j
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.problems import DataError
 from whrdkb.core.render.directory import render_country
+from whrdkb.core.renderinput import BuildSettings
 from whrdkb.core.render.matrix import render_row
 from whrdkb.core.render.pathways import render_node
 from whrdkb.core.render.training import render_briefing
@@ -287,7 +287,7 @@ def test_who_can_help_names_a_few_entries_of_a_kind_and_links_the_rest():
     pages = {
         "row": render_row(big, "fr", theme, row).markdown,
         "briefing": render_briefing(big, "fr", theme).markdown,
-        "outcome": render_node(big, "fr", RenderOptions(today=dt.date(2026, 11, 22)), pathway, outcome).markdown,
+        "outcome": render_node(big, "fr", BuildSettings(today=dt.date(2026, 11, 22)), pathway, outcome).markdown,
     }
     for name, markdown in pages.items():
         up = "../../" if name == "outcome" else "../"
@@ -389,14 +389,14 @@ def test_proxy_sources_are_never_links(built_site):
 def test_stale_is_measured_against_the_build_date():
     pbi = next(s for s in KB.services.services if s.id == "pbi")  # newest source 2025-12-05
     undated = next(s for s in KB.services.services if s.id == "protectdefenders-eu")
-    assert not is_stale(pbi, RenderOptions(today=dt.date(2026, 6, 1), stale_after_days=365))
-    assert is_stale(pbi, RenderOptions(today=dt.date(2027, 6, 1), stale_after_days=365))
-    assert is_stale(undated, RenderOptions(today=dt.date(2026, 6, 1)))
+    assert not is_stale(pbi, BuildSettings(today=dt.date(2026, 6, 1), stale_after_days=365))
+    assert is_stale(pbi, BuildSettings(today=dt.date(2027, 6, 1), stale_after_days=365))
+    assert is_stale(undated, BuildSettings(today=dt.date(2026, 6, 1)))
 
 
 def test_source_date_epoch_sets_the_build_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    assert RenderOptions.from_environment(30).today == dt.date(2026, 1, 1)
+    assert BuildSettings.from_environment(30).today == dt.date(2026, 1, 1)
 
 
 def test_freshness_follows_source_date_epoch(project):
@@ -631,7 +631,7 @@ def test_a_country_page_stays_short_with_many_entries_for_everyone():
     big = dataclasses.replace(
         KB, services=KB.services.model_copy(update={"services": [*KB.services.services, *copies]})
     )
-    markdown = render_country(big, "ne", RenderOptions(today=dt.date(2026, 12, 3)), "NP").markdown
+    markdown = render_country(big, "ne", BuildSettings(today=dt.date(2026, 12, 3)), "NP").markdown
     worldwide = markdown.split("\n## ")[-1]
     assert worldwide.count("\n- [**") == SHOWN_PER_KIND
     more = len([s for s in big.services.services if "worldwide" in s.areas]) - SHOWN_PER_KIND

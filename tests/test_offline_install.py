@@ -18,7 +18,7 @@ import pytest
 
 from conftest import LANGUAGES, PREFIX, ROOT, _QuietHandler, _QuietServer, read_html, search_on_page
 from whrdkb.core.builddate import build_date, build_epoch
-from whrdkb.core.directory import RenderOptions
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.generated import PDF_FOLDER
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.offline_install import WORKER, copy_lists, language_of, page_url, write_copy_lists
@@ -192,8 +192,7 @@ def test_keep_on_this_phone_then_read_offline_then_remove(browser, install_site,
 def test_the_offline_copy_says_why_it_cannot_be_kept_this_way():
     """The copy for file:// (zips) shows why a browser cannot save it, and no control or script for it."""
     kb = load_knowledge_base(ROOT / "data", LANGUAGES)
-    options = RenderOptions.from_environment(offline=True)
-    (page,) = render_downloads(kb, "ar", options)
+    (page,) = render_downloads(RenderInput(kb, BuildSettings.from_environment(offline=True)), "ar")
     assert kb.ui.strings["keep_file"].in_language("ar").text in page.markdown
     assert 'id="kb-keep"' not in page.markdown and "kb_keep: false" in page.markdown
 

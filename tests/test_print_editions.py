@@ -226,13 +226,14 @@ def test_the_handbooks_contents_give_each_sections_page(printed, kb, language):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_download_page_lists_each_edition_of_its_language_with_size_and_date(kb, language):
-    from whrdkb.core.directory import RenderOptions
+    from whrdkb.core.bundles import EditionFile
+    from whrdkb.core.renderinput import BuildSettings, Published, RenderInput
     from whrdkb.core.render.downloads import render_downloads
 
     editions = [(f"whrd-kb-card-002.{lang}.pdf", 150_000) for lang in ("en", "ar")]
     editions.append((f"whrd-kb-pathway-{kb.pathways.pathways[0].id}.{language}.pdf", 90_000))
-    options = RenderOptions(today=EDITION, editions=tuple(editions))
-    page = render_downloads(kb, language, options)[0].markdown
+    published = Published(editions=tuple(EditionFile(name, size) for name, size in editions))
+    page = render_downloads(RenderInput(kb, BuildSettings(today=EDITION), published), language)[0].markdown
     base = "../pdf/" if language == "en" else "../../pdf/"
     assert f'href="{base}whrd-kb-card-002.{language}.pdf"' in page
     assert f"whrd-kb-card-002.{'ar' if language == 'en' else 'en'}.pdf" not in page

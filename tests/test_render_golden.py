@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from whrdkb.core.load import load_knowledge_base
-from whrdkb.core.render import RenderOptions, render_all
+from whrdkb.core.render import BuildSettings, RenderInput, render_all
 from whrdkb.core.render.matrix import render_matrix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
-OPTIONS = RenderOptions(today=dt.date(2026, 11, 21), stale_after_days=365)
+SETTINGS = BuildSettings(today=dt.date(2026, 11, 21), stale_after_days=365)
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -50,7 +50,7 @@ def kb():
     ],
 )
 def test_page_matches_golden(kb, language, page, golden):
-    pages = {p.path: p.markdown for p in render_all(kb, language, OPTIONS)}
+    pages = {p.path: p.markdown for p in render_all(RenderInput(kb, SETTINGS), language)}
     expected = GOLDEN / golden
     if os.environ.get("UPDATE_GOLDENS"):
         expected.write_text(pages[page], encoding="utf-8")
@@ -58,8 +58,8 @@ def test_page_matches_golden(kb, language, page, golden):
 
 
 def test_translation_state_is_recorded_per_page(kb):
-    fr = {p.path: p.markdown for p in render_matrix(kb, "fr")}
-    en = {p.path: p.markdown for p in render_matrix(kb, "en")}
+    fr = {p.path: p.markdown for p in render_matrix(RenderInput(kb, SETTINGS), "fr")}
+    en = {p.path: p.markdown for p in render_matrix(RenderInput(kb, SETTINGS), "en")}
     assert 'kb_translation: "fallback"' in fr["recommendations/1-1.md"]  # "NO" has no French text
     assert 'kb_translation: "source"' in en["recommendations/1-1.md"]
     assert 'kb_source: "data/recommendations.yaml:' in en["recommendations/1-2.md"]

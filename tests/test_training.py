@@ -7,7 +7,7 @@ import posixpath
 import pytest
 
 from conftest import LANGUAGES, PREFIX, ROOT, read_html
-from whrdkb.core.directory import RenderOptions
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render.pathways import render_overview
 from whrdkb.core.render.training import mission_pathways, render_training
@@ -84,11 +84,11 @@ def test_pdf_links_lead_to_the_printed_files(kb, language):
 
     (`whrdkb pdf` writes them there under the same names: test_print_editions.py prints them.)
     """
-    options = RenderOptions.from_environment(pdf=True)
+    settings = BuildSettings.from_environment(pdf=True)
     root = PREFIX[language]
-    index = next(p for p in render_training(kb, language, options) if p.path == "training/index.md")
+    index = next(p for p in render_training(RenderInput(kb, settings), language) if p.path == "training/index.md")
     pathway = kb.pathways.pathways[0]
-    overview = render_overview(kb, language, pathway, options)
+    overview = render_overview(kb, language, pathway, settings)
     expected = {
         (f"{root}training/", f"pdf/whrd-kb-training.{language}.pdf", index.markdown),
         (f"{root}pathways/{pathway.id}/", f"pdf/whrd-kb-pathway-{pathway.id}.{language}.pdf", overview.markdown),
@@ -96,7 +96,7 @@ def test_pdf_links_lead_to_the_printed_files(kb, language):
     for page_url, target, markdown in expected:
         href = next(part.split('"')[0] for part in markdown.split('href="')[1:] if part.split('"')[0].endswith(".pdf"))
         assert posixpath.normpath(posixpath.join(page_url, href)) == target
-    unprinted = render_training(kb, language, RenderOptions.from_environment())
+    unprinted = render_training(RenderInput(kb, BuildSettings.from_environment()), language)
     assert ".pdf" not in next(p for p in unprinted if p.path == "training/index.md").markdown
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .core.bundles import make_bundles
-from .core.directory import RenderOptions, by_age, is_stale, position
+from .core.directory import by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
 from .core.load import load_knowledge_base
@@ -19,6 +19,7 @@ from .core.po import PoError, check_language, import_po, write_po
 from .core.problems import DataError
 from .core.processes import process_count
 from .core.publish import Publisher
+from .core.renderinput import BuildSettings, Published, RenderInput
 from .core.render import check_ui_strings
 from .core.render.pdf import PdfError, print_documents
 from .core.render.write import write_generated_pages
@@ -131,11 +132,10 @@ def pages_command(root: Path, out: Path) -> int:
     if kb is None:
         return 1
     settings = plugin_settings(root / "mkdocs.yml", "kb-pages")
-    options = RenderOptions.for_project(
-        root, int(settings.get("stale_after_days", 365)), offline=False, pdf=bool(settings.get("pdf", False))
-    )
+    build = BuildSettings.from_environment(int(settings.get("stale_after_days", 365)), pdf=bool(settings.get("pdf", False)))
+    render_input = RenderInput.for_docs(kb, build, Published.in_project(root, offline=False), root / "docs")
     try:
-        changed = write_generated_pages(kb, kb.languages, options, root / "docs", out, process_count(0))
+        changed = write_generated_pages(render_input, kb.languages, root / "docs", out, process_count(0))
     except NotOwnedError as err:
         print(f"Nothing was written: {err}", file=sys.stderr)
         return 1
@@ -225,21 +225,21 @@ def report_command(root: Path, site: Path, stale_after_days: int) -> int:
     kb = _load(root)
     if kb is None:
         return 1
-    options = RenderOptions.from_environment(stale_after_days)
+    settings = BuildSettings.from_environment(stale_after_days)
     attention = 0
-    stale = [s for s in kb.services.services if is_stale(s, options)]
+    stale = [s for s in kb.services.services if is_stale(s, settings)]
     print(
         f"## Directory entries by age of their newest source, oldest first "
         f"({len(stale)} of {len(kb.services.services)} older than {stale_after_days} days or undated: OLD)"
     )
     for service in by_age(kb):
         if service.last_verified:
-            days = (options.today - service.last_verified).days
+            days = (settings.today - service.last_verified).days
             when = f"newest source {service.last_verified.isoformat()} ({days} days)"
         else:
             when = "no dated source"
         line, _ = kb.sources["services.yaml"].position(("services", position(kb, service)))
-        print(f"data/services.yaml:{line}: {service.id}: {when}{' OLD' if is_stale(service, options) else ''}")
+        print(f"data/services.yaml:{line}: {service.id}: {when}{' OLD' if is_stale(service, settings) else ''}")
     attention += len(stale)
     table = translation_table(kb, root / "docs")
     print("\n## Translation coverage per language (data texts and hand-written pages, counted as in PO files)")

@@ -31,6 +31,14 @@ class Bundle:
     sha256: str
 
 
+@dataclass(frozen=True)
+class EditionFile:
+    """One printed edition (PDF) published beside the site: file name (whrd-kb-<kind>.<language>.pdf), size in bytes."""
+
+    name: str
+    size: int
+
+
 def zip_time() -> tuple:
     """The fixed timestamp of every zip entry: the build's time (builddate.py), not before 1980."""
     return time.gmtime(max(build_epoch(), _EPOCH_MIN))[:6]
@@ -78,11 +86,11 @@ def read_checksums(out: Path) -> list[Bundle]:
     return found
 
 
-def printed_editions(folder: Path) -> list[tuple[str, int]]:
-    """The PDF editions published in `folder` (pdfs/): (file name, size in bytes), by name; empty if none."""
+def printed_editions(folder: Path) -> list[EditionFile]:
+    """The PDF editions published in `folder` (pdfs/), by name; empty if none."""
     if not folder.is_dir():
         return []
-    return [(path.name, path.stat().st_size) for path in sorted(folder.glob("*.pdf"))]
+    return [EditionFile(path.name, path.stat().st_size) for path in sorted(folder.glob("*.pdf"))]
 
 
 def _write_zip(content: dict[str, bytes], path: Path, top: str, extra: dict[str, bytes]) -> Bundle:

@@ -3,69 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 
-from .builddate import build_date
-from .bundles import printed_editions, read_checksums
 from .directory_index import listing_order
 from .load import KnowledgeBase
 from .models import Row, Service
 from .models.geo import WORLDWIDE
+from .renderinput import BuildSettings
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """Settings that change generated pages but are not data."""
-
-    today: dt.date
-    stale_after_days: int = 365
-    # The offline copies to list on the download page: (file name, size in bytes, SHA-256).
-    bundles: tuple[tuple[str, int, str], ...] = ()
-    # True when building the offline copy itself (it cannot list its own checksum).
-    offline: bool = False
-    # Translation state for the status page:
-    # (file, language, reviewed, draft, stale, missing, words still to translate, stale places).
-    translations: tuple[tuple[str, str, int, int, int, int, int, tuple[str, ...]], ...] = ()
-    # True when PDFs are printed after the build (make site): pages then link them.
-    pdf: bool = False
-    # The printed editions to list on the download page: (file name, size in bytes), from pdfs/.
-    editions: tuple[tuple[str, int], ...] = ()
-
-    @classmethod
-    def from_environment(
-        cls, stale_after_days: int = 365, bundles=(), offline: bool = False, pdf: bool = False, editions=()
-    ) -> RenderOptions:
-        """The build's date (builddate.py: SOURCE_DATE_EPOCH, else the commit's date, else today) and these options."""
-        return cls(
-            today=build_date(),
-            stale_after_days=stale_after_days,
-            bundles=tuple(bundles),
-            offline=offline,
-            pdf=pdf,
-            editions=tuple(editions),
-        )
-
-    @classmethod
-    def for_project(
-        cls, project: Path, stale_after_days: int, offline: bool, pdf: bool, editions_dir: str = "pdfs"
-    ) -> RenderOptions:
-        """The options of a build of `project`: it lists the PDFs of `editions_dir` and, online, the published zips.
-
-        `whrdkb publish` prints the PDFs first, so the offline copy lists the ones it carries (`.pdfs-build`).
-        """
-        bundles = () if offline else read_checksums(project / "bundles")
-        editions = printed_editions(project / editions_dir)
-        return cls.from_environment(
-            stale_after_days, [(b.name, b.size, b.sha256) for b in bundles], offline, pdf, editions
-        )
-
-
-def is_stale(service: Service, options: RenderOptions) -> bool:
+def is_stale(service: Service, settings: BuildSettings) -> bool:
     """True when no source is dated, or the newest is older than the configured age."""
     if service.last_verified is None:
         return True
-    return (options.today - service.last_verified).days > options.stale_after_days
+    return (settings.today - service.last_verified).days > settings.stale_after_days
 
 
 def country_pages(kb: KnowledgeBase, extra_countries: tuple[str, ...] = ()) -> list[str]:

@@ -1,4 +1,4 @@
-"""Pure renderers: (knowledge base, language, options) -> Markdown pages."""
+"""Pure renderers: (RenderInput, language) -> Markdown pages."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import typing
 from functools import lru_cache
 from pathlib import Path
 
-from ..directory import RenderOptions
 from ..evidence import CHECK_KEYS
 from ..load import KnowledgeBase
 from ..models.pathways import Pathway
 from ..models.services import Channel, Service
 from ..problems import DataError
 from ..processes import can_fork, fork_map
+from ..renderinput import BuildSettings, Published, RenderInput
 from .directory import render_directory
 from .downloads import render_downloads
 from .evidence import CHART_KEYS, render_evidence
@@ -40,13 +40,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 _UI_CALL = re.compile(r"""(?:ui(?:_count|_fill)?|css_text)\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
 
 
-def render_all(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_all(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """All generated pages of the site in one language."""
-    return [page for renderer in RENDERERS for page in renderer(kb, language, options)]
+    return [page for renderer in RENDERERS for page in renderer(render_input, language)]
 
 
 def render_languages(
-    kb: KnowledgeBase, languages: list[str], options: RenderOptions, processes: int = 1
+    render_input: RenderInput, languages: list[str], processes: int = 1
 ) -> dict[str, list[GeneratedPage]]:
     """Every language's generated pages; with `processes` > 1, languages are rendered in forked processes.
 
@@ -56,10 +56,10 @@ def render_languages(
     """
     processes = min(processes, len(languages))
     if processes < 2 or not can_fork():
-        return {language: render_all(kb, language, options) for language in languages}
+        return {language: render_all(render_input, language) for language in languages}
 
     def render_share(share: list[str]) -> dict[str, list[GeneratedPage]]:
-        return {language: render_all(kb, language, options) for language in share}
+        return {language: render_all(render_input, language) for language in share}
 
     rendered: dict[str, list[GeneratedPage]] = {}
     for pages in fork_map(render_share, languages, processes):
@@ -155,4 +155,4 @@ def check_ui_strings(kb: KnowledgeBase) -> None:
         raise DataError(problems)
 
 
-__all__ = ["RENDERERS", "GeneratedPage", "RenderOptions", "check_ui_strings", "render_all", "required_ui_keys"]
+__all__ = ["RENDERERS", "BuildSettings", "GeneratedPage", "Published", "RenderInput", "check_ui_strings", "render_all", "required_ui_keys"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from babel.dates import format_skeleton
 
 from ..directory import (
-    RenderOptions,
     area_pages,
     country_pages,
     expanded_areas,
@@ -25,6 +24,7 @@ from ..directory import (
 from ..load import KnowledgeBase
 from ..models import Service
 from ..models.geo import area_name, language_name
+from ..renderinput import BuildSettings, RenderInput
 from .markdown import Safe, escape_text
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 
@@ -33,17 +33,18 @@ FOLDER = "directory"
 SEED_COUNTRIES = ("NP", "AF", "BI", "UG", "GT", "LY", "KE")
 
 
-def render_directory(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_directory(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """Every page of the directory in one language."""
-    pages = [render_directory_home(kb, language, options)]
-    pages += [render_kind(kb, language, options, kind.id) for kind in kb.vocabularies.support_kinds]
-    pages += [render_area(kb, language, options, code) for code in area_pages(kb, SEED_COUNTRIES)]
-    pages += [render_country(kb, language, options, code) for code in country_pages(kb, SEED_COUNTRIES)]
-    pages += [render_service(kb, language, options, service) for service in kb.services.services]
+    kb, settings = render_input.kb, render_input.settings
+    pages = [render_directory_home(kb, language, settings)]
+    pages += [render_kind(kb, language, settings, kind.id) for kind in kb.vocabularies.support_kinds]
+    pages += [render_area(kb, language, settings, code) for code in area_pages(kb, SEED_COUNTRIES)]
+    pages += [render_country(kb, language, settings, code) for code in country_pages(kb, SEED_COUNTRIES)]
+    pages += [render_service(kb, language, settings, service) for service in kb.services.services]
     return pages
 
 
-def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
+def directory_helpers(ctx: RenderContext, settings: BuildSettings) -> dict:
     """Template helpers shared by every directory page."""
     kb, language = ctx.kb, ctx.language
     worldwide = ctx.kb.ui_text("worldwide", language).text
@@ -90,13 +91,12 @@ def directory_helpers(ctx: RenderContext, options: RenderOptions) -> dict:
         audience_label=audience_label,
         covers=covers,
         data_attributes=data_attributes,
-        stale=lambda s: is_stale(s, options),
+        stale=lambda s: is_stale(s, settings),
         freshness=freshness,
-        options=options,
     )
 
 
-def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptions) -> GeneratedPage:
+def render_directory_home(kb: KnowledgeBase, language: str, settings: BuildSettings) -> GeneratedPage:
     """Directory home: how to use it safely, lists by kind and area, downloads, and every entry with filters."""
     ctx = RenderContext(kb, language)
     kinds = [(k, len(services_of_kind(kb, k.id))) for k in kb.vocabularies.support_kinds]
@@ -111,12 +111,12 @@ def render_directory_home(kb: KnowledgeBase, language: str, options: RenderOptio
         areas=areas,
         countries=sorted(country_pages(kb, SEED_COUNTRIES), key=lambda c: area_name(c, language, "").casefold()),
         services=listing(kb),
-        **directory_helpers(ctx, options),
+        **directory_helpers(ctx, settings),
         meta=LISTING,
     )
 
 
-def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_id: str) -> GeneratedPage:
+def render_kind(kb: KnowledgeBase, language: str, settings: BuildSettings, kind_id: str) -> GeneratedPage:
     """Static listing of one kind of support (filtering without JavaScript)."""
     ctx = RenderContext(kb, language)
     kind = next(k for k in kb.vocabularies.support_kinds if k.id == kind_id)
@@ -130,12 +130,12 @@ def render_kind(kb: KnowledgeBase, language: str, options: RenderOptions, kind_i
         kind=kind,
         services=services_of_kind(kb, kind_id),
         rows=rows,
-        **directory_helpers(ctx, options),
+        **directory_helpers(ctx, settings),
         meta=LISTING,
     )
 
 
-def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: str) -> GeneratedPage:
+def render_area(kb: KnowledgeBase, language: str, settings: BuildSettings, code: str) -> GeneratedPage:
     """Static listing of one country or region: its own entries, then links to wider and narrower listings.
 
     Entries are listed once, on the page of the area they name; a country page
@@ -143,7 +143,7 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
     repeating them, so the pages grow linearly with the directory.
     """
     ctx = RenderContext(kb, language)
-    helpers = directory_helpers(ctx, options)
+    helpers = directory_helpers(ctx, settings)
     title = area_name(code, language, kb.ui_text("worldwide", language).text)
     count = {c: len(services_in(kb, c)) for c in [*wider_areas(kb, code), *narrower_areas(kb, code)]}
     return render_page(
@@ -163,14 +163,14 @@ def render_area(kb: KnowledgeBase, language: str, options: RenderOptions, code: 
     )
 
 
-def render_country(kb: KnowledgeBase, language: str, options: RenderOptions, code: str) -> GeneratedPage:
+def render_country(kb: KnowledgeBase, language: str, settings: BuildSettings, code: str) -> GeneratedPage:
     """Who can help in one country: entries based there by kind, then those for its region, then worldwide.
 
     Each entry shows its safest channel, its warnings and how recent its newest source is; a
     network meeting held in the country is linked with the services it asked to have mapped.
     """
     ctx = RenderContext(kb, language)
-    helpers = directory_helpers(ctx, options)
+    helpers = directory_helpers(ctx, settings)
     serving, _ = for_place(kb, listing(kb), code)
     rank = {id(s): place_rank(kb, s, code) for s in serving}
     national = [s for s in serving if rank[id(s)] == 0]
@@ -200,7 +200,7 @@ def render_country(kb: KnowledgeBase, language: str, options: RenderOptions, cod
     )
 
 
-def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, service: Service) -> GeneratedPage:
+def render_service(kb: KnowledgeBase, language: str, settings: BuildSettings, service: Service) -> GeneratedPage:
     """One entry with every field, each channel as a working link with its confidence and source."""
     ctx = RenderContext(kb, language)
     index = position(kb, service)
@@ -215,5 +215,5 @@ def render_service(kb: KnowledgeBase, language: str, options: RenderOptions, ser
         source_number=source_number,
         rows=rows_for_service(kb, service),
         meta=search_meta(ctx, service.keywords, service.summary),
-        **directory_helpers(ctx, options),
+        **directory_helpers(ctx, settings),
     )

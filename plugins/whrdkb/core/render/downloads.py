@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from ..directory import RenderOptions
-from ..load import KnowledgeBase
+from ..bundles import EditionFile
+from ..renderinput import RenderInput
 from ..models.geo import area_name
 from .pages import GeneratedPage, RenderContext, render_page
 
 
-def _edition_order(edition: tuple[str, int]) -> tuple:
+def _edition_order(edition: EditionFile) -> tuple:
     """The handbook first, then the pathway guides, then the pocket cards (worldwide first), each by name."""
-    kind = edition[0].removeprefix("whrd-kb-")
+    kind = edition.name.removeprefix("whrd-kb-")
     rank = 0 if kind.startswith("training") else 1 if kind.startswith("pathway-") else 2
     return rank, not kind.startswith("card-worldwide"), kind
 
@@ -30,17 +30,18 @@ def edition_title(ctx: RenderContext, name: str) -> str:
     return ctx.plain(pathway.title) if pathway else name
 
 
-def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_downloads(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """One download page per language; the zips themselves sit in /downloads/ of the online site."""
+    kb, settings, published = render_input.kb, render_input.settings, render_input.published
     ctx = RenderContext(kb, language)
     # Raw links (the zips are copied in after the build): from /downloads/ or /<lang>/downloads/.
     base = "" if language == kb.languages[0] else "../../downloads/"
-    bundles = [(name, f"{size / 1024 / 1024:.1f}", digest, base + name) for name, size, digest in options.bundles]
+    bundles = [(b.name, f"{b.size / 1024 / 1024:.1f}", b.sha256, base + b.name) for b in published.bundles]
     pdf_base = "../pdf/" if language == kb.languages[0] else "../../pdf/"
     editions = [
-        (edition_title(ctx, name), f"{max(1, round(size / 1024))}", pdf_base + name)
-        for name, size in sorted(options.editions, key=_edition_order)
-        if name.endswith(f".{language}.pdf")
+        (edition_title(ctx, e.name), f"{max(1, round(e.size / 1024))}", pdf_base + e.name)
+        for e in sorted(published.editions, key=_edition_order)
+        if e.name.endswith(f".{language}.pdf")
     ]
     return [
         render_page(
@@ -50,11 +51,11 @@ def render_downloads(kb: KnowledgeBase, language: str, options: RenderOptions) -
             ctx.plain(kb.ui.strings["downloads_title"]),
             "Makefile:1",
             # kb_keep: the theme loads the control's small script on this page only (overrides/main.html).
-            meta={"kb_keep": not options.offline},
+            meta={"kb_keep": not settings.offline},
             bundles=bundles,
             editions=editions,
-            edition_date=format_date(options.today, format="long", locale=language),
-            offline=options.offline,
+            edition_date=format_date(settings.today, format="long", locale=language),
+            offline=settings.offline,
             language=language,
             languages=" ".join(kb.languages),
         )

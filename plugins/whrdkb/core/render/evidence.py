@@ -7,10 +7,10 @@ time as inline SVG with text alternatives.
 
 from __future__ import annotations
 
-from ..directory import RenderOptions
 from ..evidence import row_checks, sums, total_checks
 from ..load import KnowledgeBase
 from ..models.evidence import Activity, Meeting, Report
+from ..renderinput import RenderInput
 from .charts import Series, bar_chart
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
@@ -29,8 +29,9 @@ CHART_KEYS = (
 RTL_LANGUAGES = ("ar",)
 
 
-def render_evidence(kb: KnowledgeBase, language: str, options: RenderOptions | None = None) -> list[GeneratedPage]:
+def render_evidence(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """The evidence index, and a page per report and per meeting, in one language."""
+    kb = render_input.kb
     pages = [render_index(kb, language)]
     pages += [render_report(kb, language, report) for report in kb.evidence.reports]
     pages += [render_meeting(kb, language, meeting) for meeting in kb.evidence.meetings]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from ..directory import RenderOptions, services_for_row
+from ..directory import services_for_row
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Row, Theme
+from ..renderinput import RenderInput
 from .markdown import slug
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 
 FOLDER = "recommendations"
 
 
-def render_matrix(kb: KnowledgeBase, language: str, options: RenderOptions | None = None) -> list[GeneratedPage]:
+def render_matrix(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """Every page of the matrix in one language."""
+    kb = render_input.kb
     pages = [render_overview(kb, language)]
     pages += [render_theme(kb, language, theme) for theme in kb.recommendations.themes]
     pages += [render_row(kb, language, theme, row) for theme, row in kb.rows()]

@@ -17,12 +17,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..directory import RenderOptions, first_shown, for_place, places_to_ask, serves_area, services_of_kind
+from ..directory import first_shown, for_place, places_to_ask, serves_area, services_of_kind
 from ..load import KnowledgeBase
 from ..models.geo import WORLDWIDE, area_name
 from ..models.pathways import Outcome, Pathway, Referral, Step
 from ..models.services import Service
 from ..pathway_graph import nodes, parents
+from ..renderinput import BuildSettings, RenderInput
 from .directory import directory_helpers
 from .markdown import Safe
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
@@ -33,16 +34,17 @@ FOLDER = "pathways"
 ELSEWHERE = "elsewhere"
 
 
-def render_pathways(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_pathways(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """The pathway index, and every page of every pathway, in one language."""
+    kb, settings = render_input.kb, render_input.settings
     pages = [render_index(kb, language)]
     for pathway in kb.pathways.pathways:
-        pages.append(render_overview(kb, language, pathway, options))
+        pages.append(render_overview(kb, language, pathway, settings))
         for node in nodes(pathway).values():
-            pages.append(render_node(kb, language, options, pathway, node))
+            pages.append(render_node(kb, language, settings, pathway, node))
             if isinstance(node, Outcome) and asks_where(kb, pathway, node):
                 for place, codes in place_pages(kb, node).items():
-                    pages.append(render_node(kb, language, options, pathway, node, place, codes))
+                    pages.append(render_node(kb, language, settings, pathway, node, place, codes))
     return pages
 
 
@@ -73,11 +75,11 @@ def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
 
 
 def render_overview(
-    kb: KnowledgeBase, language: str, pathway: Pathway, options: RenderOptions | None = None
+    kb: KnowledgeBase, language: str, pathway: Pathway, settings: BuildSettings
 ) -> GeneratedPage:
     """A pathway on one printable page: its flowchart, and links to every step (and to its PDF when printed)."""
     ctx = _context(kb, language, pathway)
-    pdf = pdf_link(kb, language, 2, f"pathway-{pathway.id}") if options and options.pdf else None
+    pdf = pdf_link(kb, language, 2, f"pathway-{pathway.id}") if settings.pdf else None
     index = kb.pathways.pathways.index(pathway)
     return render_page(
         "pathways/overview.md.j2",
@@ -97,7 +99,7 @@ def render_overview(
 def render_node(
     kb: KnowledgeBase,
     language: str,
-    options: RenderOptions,
+    settings: BuildSettings,
     pathway: Pathway,
     node: Step | Outcome,
     place: str | None = None,
@@ -113,7 +115,7 @@ def render_node(
     p_index = kb.pathways.pathways.index(pathway)
     back = parents(pathway)[node.id]
     common = dict(
-        pathway=pathway, node=node, back=back, place=place, up="../" if place else "", **directory_helpers(ctx, options)
+        pathway=pathway, node=node, back=back, place=place, up="../" if place else "", **directory_helpers(ctx, settings)
     )
     if isinstance(node, Step):
         path = ("pathways", p_index, "steps", pathway.steps.index(node))

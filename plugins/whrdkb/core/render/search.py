@@ -3,8 +3,7 @@ this page carries its title and what a reader without JavaScript gets instead.""
 
 from __future__ import annotations
 
-from ..directory import RenderOptions
-from ..load import KnowledgeBase
+from ..renderinput import RenderInput
 from .pages import GeneratedPage, RenderContext, render_ui_page
 
 # The theme template that adds the search form and scripts, and where the page is.
@@ -12,9 +11,9 @@ TEMPLATE = "kb-search.html"
 PATH = "search/index.md"
 
 
-def render_search(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_search(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """One search page per language (not itself searchable)."""
-    ctx = RenderContext(kb, language)
+    ctx = RenderContext(render_input.kb, language)
     return [
         render_ui_page(
             "search.md.j2",

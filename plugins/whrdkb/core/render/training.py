@@ -10,20 +10,22 @@ language is printed from it (core/render/pdf.py).
 
 from __future__ import annotations
 
-from ..directory import RenderOptions, services_for_row
+from ..directory import services_for_row
 from ..generated import PDF_FOLDER
 from ..load import KnowledgeBase
 from ..models import COLUMNS, Pathway, Row, Theme
 from ..pathway_graph import nodes
+from ..renderinput import BuildSettings, RenderInput
 from .markdown import slug
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, source_of
 
 FOLDER = "training"
 
 
-def render_training(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_training(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """Every page of the training reference in one language."""
-    pages = [render_index(kb, language, options), render_card(kb, language), render_print(kb, language)]
+    kb = render_input.kb
+    pages = [render_index(kb, language, render_input.settings), render_card(kb, language), render_print(kb, language)]
     for theme in kb.recommendations.themes:
         pages += [render_briefing(kb, language, theme), render_workshop(kb, language, theme)]
     return pages
@@ -40,7 +42,7 @@ def pdf_link(kb: KnowledgeBase, language: str, page_depth: int, kind: str) -> st
     return "../" * up + f"{PDF_FOLDER}/{pdf_name(kind, language)}"
 
 
-def render_index(kb: KnowledgeBase, language: str, options: RenderOptions) -> GeneratedPage:
+def render_index(kb: KnowledgeBase, language: str, settings: BuildSettings) -> GeneratedPage:
     """What the training reference holds, and its PDF."""
     ctx = RenderContext(kb, language)
     return render_page(
@@ -49,7 +51,7 @@ def render_index(kb: KnowledgeBase, language: str, options: RenderOptions) -> Ge
         ctx,
         ctx.plain(kb.ui.strings["training_title"]),
         source_of(kb, "recommendations.yaml", ("themes",)),
-        pdf=pdf_link(kb, language, 1, "training") if options.pdf else None,
+        pdf=pdf_link(kb, language, 1, "training") if settings.pdf else None,
         meta=LISTING,
     )
 

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from ..directory import RenderOptions
-from ..load import KnowledgeBase
-from ..translations import LanguageState
+from ..renderinput import RenderInput
+from ..translations import coverage
 from .pages import GeneratedPage, RenderContext, render_ui_page
 
 PATH = "translations/index.md"
 
 
-def translation_rows(table: dict[str, dict[str, LanguageState]]) -> tuple:
-    """The table of `translations.translation_table` as plain rows for RenderOptions."""
-    rows = []
-    for name, languages in table.items():
-        label = "docs/" if name == "pages" else f"data/{name}"
-        for language, state in languages.items():
-            c = state.counts
-            rows.append(
-                (label, language, c["reviewed"], c["draft"], c["stale"], c["missing"], state.words, tuple(state.stale))
-            )
-    return tuple(rows)
+def file_label(name: str) -> str:
+    """How the status page names a row of the translation table: docs/ for the pages, else data/FILE."""
+    return "docs/" if name == "pages" else f"data/{name}"
 
 
-def language_totals(rows: tuple) -> dict[str, dict[str, str]]:
-    """{language: translated, reviewed, fuzzy, missing, words} summed over the rows (as text, for ui_fill)."""
-    totals: dict[str, dict[str, int]] = {}
-    for _, language, reviewed, draft, stale, missing, words, _ in rows:
-        total = totals.setdefault(language, dict.fromkeys(("translated", "reviewed", "fuzzy", "missing", "words"), 0))
-        total["translated"] += reviewed + draft
-        total["reviewed"] += reviewed
-        total["fuzzy"] += stale
-        total["missing"] += missing
-        total["words"] += words
-    return {language: {key: str(value) for key, value in total.items()} for language, total in totals.items()}
-
-
-def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions) -> list[GeneratedPage]:
+def render_translations(render_input: RenderInput, language: str) -> list[GeneratedPage]:
     """One status page per language (left out of search: it is for translators)."""
-    if not options.translations:
+    if not render_input.translations:
         return []
+    kb = render_input.kb
     ctx = RenderContext(kb, language)
+    totals = coverage(render_input.translations)
     return [
         render_ui_page(
             "translations.md.j2",
@@ -49,7 +29,7 @@ def render_translations(kb: KnowledgeBase, language: str, options: RenderOptions
             "translations_title",
             meta={"search": {"exclude": True}},
             languages=kb.languages[1:],
-            rows=options.translations,
-            totals=language_totals(options.translations),
+            table=[(file_label(name), languages) for name, languages in render_input.translations.items()],
+            totals={code: {key: str(value) for key, value in total.items()} for code, total in totals.items()},
         )
     ]

@@ -25,7 +25,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ...core.builddate import build_date, date_in_words
-from ...core.directory import RenderOptions
 from ...core.load import KnowledgeBase, load_knowledge_base
 from ...core.models import SOURCE_LANGUAGE
 from ...core.problems import DataError
@@ -34,6 +33,7 @@ from ...core.render import check_ui_strings
 from ...core.render.home import CRISIS_MARKER, render_crisis_block
 from ...core.render.printed import web_print_footer
 from ...core.render.write import write_generated_pages
+from ...core.renderinput import BuildSettings, Published, RenderInput
 from ...core.sync import NotOwnedError, watched_paths
 from ..site import is_offline_build, site_languages
 from .config import PagesConfig
@@ -73,10 +73,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return
         offline = is_offline_build(config)
-        options = RenderOptions.for_project(
-            self.project_dir, self.config.stale_after_days, offline, self.config.pdf, self.config.editions_dir
-        )
-        stamp = (data_stamp(self.data_dir, self.languages), options)
+        settings = BuildSettings.from_environment(self.config.stale_after_days, offline, self.config.pdf)
+        published = Published.in_project(self.project_dir, offline, self.config.editions_dir)
+        stamp = (data_stamp(self.data_dir, self.languages), settings, published)
         if stamp == self._stamp:
             return  # a later language build of the same run, or data unchanged under serve
         try:
@@ -86,7 +85,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             raise PluginError(f"{err}\nNothing was published; fix the lines above and build again.") from None
         processes = process_count(self.config.processes)
         try:
-            written = write_generated_pages(kb, self.languages, options, Path(config.docs_dir), processes=processes)
+            docs = Path(config.docs_dir)
+            render_input = RenderInput.for_docs(kb, settings, published, docs)
+            written = write_generated_pages(render_input, self.languages, docs, processes=processes)
         except NotOwnedError as err:
             raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
