@@ -62,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     export = actions.add_parser("export", help="write translations/LANGUAGE.po and translations/messages.pot")
     export.add_argument("--language", required=True, help="language code, as in mkdocs.yml (fr, es, ar, ne ...)")
     export.add_argument("--out", type=Path, help="folder to write them into (default: translations/)")
-    load = actions.add_parser("import", help="write a translated PO file into data/ (drafts unless --reviewed)")
-    load.add_argument("file", type=Path)
-    load.add_argument(
+    import_parser = actions.add_parser("import", help="write a translated PO file into data/ (drafts unless --reviewed)")
+    import_parser.add_argument("file", type=Path)
+    import_parser.add_argument(
         "--reviewed",
         action="store_true",
         help="a reviewer's import: every translated message not marked fuzzy becomes 'reviewed' "

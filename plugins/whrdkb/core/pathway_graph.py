@@ -5,7 +5,7 @@ from __future__ import annotations
 from .models import SOURCE_LANGUAGE
 from .models.common import iter_localized
 from .models.pathways import Outcome, Pathway, Step
-from .yamlsource import Path_, Source
+from .yamlsource import DataPath, Source
 
 
 def nodes(pathway: Pathway) -> dict[str, Step | Outcome]:
@@ -23,10 +23,10 @@ def parents(pathway: Pathway) -> dict[str, list[Step]]:
     return found
 
 
-def check_pathway(pathway: Pathway, here: Path_, source: Source, site_languages: list[str]) -> list:
+def check_pathway(pathway: Pathway, here: DataPath, source: Source, site_languages: list[str]) -> list:
     """Every problem of one pathway's graph and translations, located in the file."""
     problems = []
-    all_nodes: dict[str, Path_] = {}
+    all_nodes: dict[str, DataPath] = {}
     located: list[tuple[str, int, Step | Outcome]] = [("steps", i, s) for i, s in enumerate(pathway.steps)]
     located += [("outcomes", i, o) for i, o in enumerate(pathway.outcomes)]
     for kind, i, node in located:
@@ -91,7 +91,7 @@ def _reachable(pathway: Pathway) -> set[str]:
     return seen
 
 
-def _cycles(pathway: Pathway, here: Path_, source: Source) -> list:
+def _cycles(pathway: Pathway, here: DataPath, source: Source) -> list:
     """One problem per option that leads back to a step on its own path."""
     index = {s.id: i for i, s in enumerate(pathway.steps)}
     problems, done = [], set()
@@ -118,7 +118,7 @@ def _cycles(pathway: Pathway, here: Path_, source: Source) -> list:
     return problems
 
 
-def _translations(pathway: Pathway, here: Path_, source: Source, site_languages: list[str]) -> list:
+def _translations(pathway: Pathway, here: DataPath, source: Source, site_languages: list[str]) -> list:
     problems = []
     texts = list(iter_localized(pathway, here))
     for i, language in enumerate(pathway.falls_back_in):

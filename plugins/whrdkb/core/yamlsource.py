@@ -40,7 +40,7 @@ from yaml.scanner import Scanner
 
 from .problems import Problem
 
-Path_ = tuple  # a path into the data: ("themes", 0, "rows", 2, "id")
+DataPath = tuple  # a path into the data: ("themes", 0, "rows", 2, "id")
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -58,13 +58,13 @@ class Source:
 
     file: str
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each value's text ends
+    positions: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # where each value's text ends
     text: str = ""  # the file as read
 
     # Position of the value at `path`, or of its nearest ancestor that has one.
-    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    def position(self, path: DataPath, *, key: bool = False) -> tuple[int, int]:
         path = tuple(path)
         if key and path in self.key_positions:
             return self.key_positions[path]
@@ -75,7 +75,7 @@ class Source:
         return self.positions.get((), (1, 1))
 
     # Where the n-th `fragment` stands inside the value at `path` (the value's start if it is not written as such).
-    def fragment_position(self, path: Path_, fragment: str, occurrence: int = 1) -> tuple[int, int]:
+    def fragment_position(self, path: DataPath, fragment: str, occurrence: int = 1) -> tuple[int, int]:
         path = tuple(path)
         while path and path not in self.positions:
             path = path[:-1]
@@ -95,7 +95,7 @@ class Source:
 
     # A Problem located at `path` in this file (at `fragment` inside the value, when given).
     def problem(
-        self, path: Path_, message: str, hint: str = "", *, key: bool = False, fragment: tuple[str, int] | None = None
+        self, path: DataPath, message: str, hint: str = "", *, key: bool = False, fragment: tuple[str, int] | None = None
     ) -> Problem:
         line, column = self.fragment_position(path, *fragment) if fragment else self.position(path, key=key)
         return Problem(self.file, line, column, describe_path(self.data, path), message, hint)
@@ -120,7 +120,7 @@ _ENTRY_NAMES = {
 }
 
 
-def describe_path(data: Any, path: Path_) -> str:
+def describe_path(data: Any, path: DataPath) -> str:
     """Where a value stands, in the data's own words: theme 1 › row 1.2 › needs › need 2 › text."""
     parts: list[str] = []
     node, container = data, ""
@@ -398,7 +398,7 @@ def _open_quote_before(text: str, error_line: int) -> tuple[int, int, str] | Non
 
 
 # Convert a node tree to dicts/lists/strings while recording positions and misuse.
-def _to_python(node: Node, path: Path_, source: Source, problems: list[Problem]) -> Any:
+def _to_python(node: Node, path: DataPath, source: Source, problems: list[Problem]) -> Any:
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     source.ends[path] = (node.end_mark.line + 1, node.end_mark.column + 1)
     if isinstance(node, ScalarNode):

@@ -141,7 +141,7 @@ def render_fragment(template: str, ctx: RenderContext, **values) -> str:
     """Render one template into Markdown (the body of a page, or a block put into a hand-written page)."""
     return _ENV.get_template(template).render(
         ctx=ctx,
-        t=ctx.text,
+        text=ctx.text,
         ui=ctx.ui,
         ui_count=ctx.ui_count,
         ui_fill=ctx.ui_fill,
@@ -153,15 +153,15 @@ def render_fragment(template: str, ctx: RenderContext, **values) -> str:
 
 
 def render_page(
-    template: str, path: str, ctx: RenderContext, title: str, edit: str, meta: dict | None = None, **values
+    template: str, path: str, ctx: RenderContext, title: str, source: str, meta: dict | None = None, **values
 ) -> GeneratedPage:
-    """Render one template into a page with front matter (title, translation state, data source, `meta`)."""
+    """Render one template into a page with front matter (title, translation state, `source` as data/FILE:LINE, `meta`)."""
     body = render_fragment(template, ctx, **values)
     header = front_matter(
         {
             "title": escape_html(title),
             "kb_translation": ctx.translation_state(),
-            "kb_source": edit,
+            "kb_source": source,
             **(meta or {}),
         }
     )

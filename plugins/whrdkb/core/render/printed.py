@@ -121,7 +121,7 @@ def _helpers(ctx: RenderContext, settings: PrintSettings) -> dict:
     return dict(
         ctx=ctx,
         kb=kb,
-        t=lambda value: Markup(ctx.text(value)),
+        text=lambda value: Markup(ctx.text(value)),
         ui=lambda key: Markup(ctx.ui(key)),
         ui_fill=lambda key, **values: Markup(ctx.ui_fill(key, **values)),
         area=lambda code: area_name(code, language, worldwide),

@@ -48,7 +48,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
 
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
-        self._stamp: tuple | None = None
+        self._rendered_for: tuple | None = None
         self.languages: list[str] = []
         self.data_dir = Path("data")
         self.project_dir = Path(".")
@@ -75,8 +75,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         offline = is_offline_build(config)
         settings = BuildSettings.from_environment(self.config.stale_after_days, offline, self.config.pdf)
         published = Published.in_project(self.project_dir, offline, self.config.editions_dir)
-        stamp = (data_stamp(self.data_dir, self.languages), settings, published)
-        if stamp == self._stamp:
+        signature = (data_signature(self.data_dir, self.languages), settings, published)
+        if signature == self._rendered_for:
             return  # a later language build of the same run, or data unchanged under serve
         try:
             kb = load_knowledge_base(self.data_dir, self.languages)
@@ -91,7 +91,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         except NotOwnedError as err:
             raise PluginError(str(err)) from None
         log.debug(f"generated pages: {written} files changed")
-        self.kb, self._stamp, self.offline = kb, stamp, offline
+        self.kb, self._rendered_for, self.offline = kb, signature, offline
         self._ui_cache.clear()
         self._footer_cache.clear()
 
@@ -189,7 +189,7 @@ def translation_notice(page: Page, language: str) -> str | None:
     return {"fallback": "fallback_page", "draft": "draft_page"}.get(state)
 
 
-def data_stamp(data_dir: Path, languages: list[str]) -> tuple:
+def data_signature(data_dir: Path, languages: list[str]) -> tuple:
     """Changes whenever a data file or the language list changes."""
     files = sorted(data_dir.glob("*.yaml"))
     return tuple(languages), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)

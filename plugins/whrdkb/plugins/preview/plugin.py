@@ -42,7 +42,7 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
 
     def __init__(self) -> None:
         self.dirty = False
-        self.stamps: dict[str, tuple] = {}  # language -> what its pages showed at the last build
+        self.signatures: dict[str, tuple] = {}  # language -> what its pages showed at the last build
 
     # Whether this run's builds are dirty (mkdocs serve --dirty, mkdocs build --dirty).
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -57,19 +57,19 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
             return nav
         read_titles(nav, config)
         language = build_language(config)
-        stamp = every_page_stamp(config, nav, self.config.every_page)
-        if self.stamps.get(language, stamp) != stamp:
+        signature = every_page_signature(config, nav, self.config.every_page)
+        if self.signatures.get(language, signature) != signature:
             forget_built_pages(files)
-        self.stamps[language] = stamp
+        self.signatures[language] = signature
         return nav
 
     # What this instance keeps between rebuilds about `languages` (a fork of kb-languages hands it back).
     def state_of(self, languages: list[str]) -> dict:
-        return {language: stamp for language, stamp in self.stamps.items() if language in languages}
+        return {language: signature for language, signature in self.signatures.items() if language in languages}
 
     # What a fork learned while it built its languages.
     def adopt_state(self, state: dict) -> None:
-        self.stamps.update(state)
+        self.signatures.update(state)
 
 
 def read_titles(nav: Navigation, config: MkDocsConfig) -> None:
@@ -79,7 +79,7 @@ def read_titles(nav: Navigation, config: MkDocsConfig) -> None:
             page.read_source(config)
 
 
-def every_page_stamp(config: MkDocsConfig, nav: Navigation, every_page: list[str]) -> tuple:
+def every_page_signature(config: MkDocsConfig, nav: Navigation, every_page: list[str]) -> tuple:
     """What every page of a language shows besides its Markdown: the navigation, and the files behind the rest."""
     base = Path(config.config_file_path).parent
     paths = [Path(config.config_file_path), *(base / name for name in every_page)]

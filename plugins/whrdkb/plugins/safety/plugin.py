@@ -46,17 +46,17 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
     # Last of all: the finished page gets a CSP with the hashes of its own inline scripts.
     @event_priority(-200)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return add_content_security_policy(output, _own(config)) if self.config.enabled else output
+        return add_content_security_policy(output, _own_files_source(config)) if self.config.enabled else output
 
     # The same for pages made from templates alone (404.html).
     @event_priority(-200)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):
-            return add_content_security_policy(output_content, _own(config))
+            return add_content_security_policy(output_content, _own_files_source(config))
         return output_content
 
 
-def _own(config: MkDocsConfig) -> str:
+def _own_files_source(config: MkDocsConfig) -> str:
     """The CSP source of the site's own files: 'self' online, file: in the offline copy."""
     return OFFLINE if is_offline_build(config) else ONLINE
 
