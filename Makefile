@@ -11,8 +11,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
-# Debian packages: Chromium prints the training PDF and drives the browser tests (browsers cannot be
-# downloaded by test tools here); WeasyPrint (pathway guides, pocket cards) lays text out with Pango
+# Debian packages: Chromium drives the browser tests (browsers cannot be downloaded by test tools
+# here); WeasyPrint (pathway guides, pocket cards) lays text out with Pango
 # (HarfBuzz shaping for Arabic and Devanagari); Noto fonts give the PDFs Arabic and Devanagari glyphs
 # (embedded, subset); poppler's pdftoppm lets the tests look at the PDFs' pages.
 CHROMIUM   := /usr/bin/chromium
@@ -20,8 +20,10 @@ PANGO      := /usr/share/doc/libpangoft2-1.0-0/copyright
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
 KIWIX_SERVE := /usr/bin/kiwix-serve
+# GNU gettext: msgfmt checks the translators' PO files (tests), msgcat lays exported ones out as every gettext tool does.
+MSGFMT     := /usr/bin/msgfmt
 
-.PHONY: site bundles serve test validate schema stamp report lock clean bench
+.PHONY: site bundles serve test validate schema stamp report po lock clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +99,12 @@ schema: $(SITE_STAMP)
 # After translating: tie each new translation to the English text it was made from.
 stamp: $(SITE_STAMP)
 	$(BIN)/whrdkb stamp
+
+# A translator's files for one language: make po LANGUAGE=ne writes translations/ne.po and
+# translations/messages.pot (for Poedit, Weblate, Transifex, Crowdin), laid out by gettext.
+po: $(MSGFMT) $(SITE_STAMP)
+	@test -n "$(LANGUAGE)" || { echo "Say which language: make po LANGUAGE=ne (fr, es, ar, ne)" >&2; exit 1; }
+	$(BIN)/whrdkb translations export --language $(LANGUAGE)
 
 # Stale directory entries, translation state and broken links (needs make site first).
 report: $(SITE_STAMP)
