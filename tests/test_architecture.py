@@ -61,3 +61,11 @@ def test_the_layers_import_only_downwards():
             if name.startswith(("plugins", "whrdkb.plugins")) or (not in_render and renderers):
                 upward.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
     assert not upward, upward
+
+
+def test_no_module_name_is_both_a_core_module_and_a_renderer():
+    """core/directory.py and core/render/directory.py were two rooms with one name; each name now says its job."""
+    core = ROOT / "plugins" / "whrdkb" / "core"
+    names = {path.stem for path in core.glob("*.py")} | {path.name for path in core.iterdir() if path.is_dir()}
+    clashes = sorted(names & {path.stem for path in (core / "render").glob("*.py")} - {"__init__"})
+    assert not clashes, clashes

@@ -15,15 +15,15 @@ from ..models.services import Channel, Service
 from ..problems import DataError
 from ..processes import can_fork, fork_map
 from ..renderinput import BuildSettings, Published, RenderInput
-from .directory import render_directory
+from .directory_pages import render_directory
 from .downloads import render_downloads
-from .evidence import CHART_KEYS, render_evidence
+from .evidence_pages import CHART_KEYS, render_evidence
 from .matrix import render_matrix
 from .pages import GeneratedPage
 from .pathways import render_pathways
-from .search import render_search
+from .search_page import render_search
 from .training import render_training
-from .translations import render_translations
+from .translation_status import render_translations
 
 # Every page family, in the order pages are written.
 RENDERERS = (
@@ -79,7 +79,7 @@ def required_ui_keys() -> frozenset[str]:
     keys |= {f"reach_{t}" for t in ("phone", "sms", "email", "web_form", "web_page")}  # the channels with a link (href)
     keys |= {f"confidence_{c}" for c in typing.get_args(Channel.model_fields["confidence"].annotation)}
     keys |= {f"evidence_check_{key}" for key in CHECK_KEYS}
-    keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence.py
+    keys |= set(CHART_KEYS)  # chart titles and legends, used by render/evidence_pages.py
     keys |= {"source_document_unnamed", "list_separator"}  # used by RenderContext (seed_document, join)
     keys |= {
         f"pathways_for_{a.replace('-', '_')}" for a in typing.get_args(Pathway.model_fields["audience"].annotation)

@@ -24,7 +24,7 @@ from ..models.pathways import Outcome, Pathway, Referral, Step
 from ..models.services import Service
 from ..pathway_graph import nodes, parents
 from ..renderinput import BuildSettings, RenderInput
-from .directory import directory_helpers
+from .directory_pages import directory_helpers
 from .markdown import Safe
 from .pages import LISTING, GeneratedPage, RenderContext, render_page, search_meta, source_of
 from .training import pdf_link

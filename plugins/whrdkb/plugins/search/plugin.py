@@ -30,8 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ...core.render.search import PATH as SEARCH_PAGE
-from ...core.render.search import TEMPLATE as SEARCH_TEMPLATE
+from ...core.render.search_page import PATH as SEARCH_PAGE
+from ...core.render.search_page import TEMPLATE as SEARCH_TEMPLATE
 from ...core.search.index import SearchDocument
 from ...core.search.pagetext import page_text
 from ...core.search.pipeline import SNOWBALL
