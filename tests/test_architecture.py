@@ -69,3 +69,18 @@ def test_no_module_name_is_both_a_core_module_and_a_renderer():
     names = {path.stem for path in core.glob("*.py")} | {path.name for path in core.iterdir() if path.is_dir()}
     clashes = sorted(names & {path.stem for path in (core / "render").glob("*.py")} - {"__init__"})
     assert not clashes, clashes
+
+
+def test_core_names_no_site_generator_even_inside_a_function():
+    """A lazy import inside a function escapes the import test above; the source may not name MkDocs at all."""
+    import ast
+
+    core = ROOT / "plugins" / "whrdkb" / "core"
+    found = []
+    for path in sorted(core.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n.split(".")[0] in (
+                "mkdocs", "material", "mkdocs_static_i18n")]
+    assert not found, found

@@ -10,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .core.bundles import make_bundles
+from .core.bundles import PREFIX, make_bundles
 from .core.directory import by_age, is_stale, position
 from .core.fieldref import render_field_reference
 from .core.linkcheck import check_site
@@ -91,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pdf":
         return pdf_command(args.root, args.site, args.out)
     if args.command == "publish":
-        publisher = Publisher(args.root, languages_from_mkdocs_yml(args.root / "mkdocs.yml"))
+        mkdocs_yml = args.root / "mkdocs.yml"
+        site_name = str(read_mkdocs_yml(mkdocs_yml).get("site_name") or PREFIX)
+        publisher = Publisher(args.root, languages_from_mkdocs_yml(mkdocs_yml), site_name)
         return publisher.publish(site=not args.only_bundles)
     if args.command == "translations":
         return translations_command(args.root, args)

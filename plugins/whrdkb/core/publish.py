@@ -157,9 +157,12 @@ def stop_group(child: subprocess.Popen) -> None:
 class Publisher:
     """Builds the offline copies (and, for the site, the online build) and publishes them; see the module doc."""
 
-    def __init__(self, root: Path, languages: list[str], say: Callable[[str], None] = print) -> None:
+    def __init__(
+        self, root: Path, languages: list[str], site_name: str = PREFIX, say: Callable[[str], None] = print
+    ) -> None:
         self.root = root
         self.languages = languages  # default first, as mkdocs.yml lists them
+        self.site_name = site_name  # mkdocs.yml's site_name: the Kiwix editions' creator and publisher
         self.say = say
         self.bin = Path(sys.executable).parent
 
@@ -197,13 +200,12 @@ class Publisher:
         copies = offline_copies(offline, self.languages)
         # The Kiwix editions (core/zim.py) hold the same files as the zips, with metadata in their language.
         kb = load_knowledge_base(self.root / "data", self.languages)  # the build above has checked it
-        site_name = site_name_of(self.root / "mkdocs.yml")
         made = write_zips(copies, out)
         for copy in copies:
             # A stop waits for the ZIM being written: raised inside libzim's callbacks, it would come out
             # as libzim's RuntimeError with a traceback instead of the plain "Stopped" message.
             with signals_held():
-                made.append(make_zim(copy, zim_text(kb, copy.language, site_name), self.languages, out))
+                made.append(make_zim(copy, zim_text(kb, copy.language, self.site_name), self.languages, out))
         write_checksums(out, made)
         for bundle in made:
             self.say(f"{bundle.sha256}  {bundle.name}  ({bundle.size // 1024} KiB)")
@@ -233,10 +235,3 @@ class Publisher:
         for folder in (*BUILD_FOLDERS.values(), OFFLINE_BUILD):
             shutil.rmtree(self.root / folder, ignore_errors=True)
 
-
-def site_name_of(mkdocs_yml: Path) -> str:
-    """The site's name in its default language (mkdocs.yml's site_name), read with MkDocs' own YAML reader."""
-    from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's own tags (!ENV, !relative)
-
-    with mkdocs_yml.open(encoding="utf-8") as handle:
-        return str((yaml_load(handle) or {}).get("site_name") or PREFIX)
