@@ -20,6 +20,7 @@ CHROMIUM   := /usr/bin/chromium
 PANGO      := /usr/share/doc/libpangoft2-1.0-0/copyright
 NOTO       := /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf
 PDFTOPPM   := /usr/bin/pdftoppm
+MSGFMT     := /usr/bin/msgfmt
 KIWIX_SERVE := /usr/bin/kiwix-serve
 
 .PHONY: site bundles serve test test-fast validate schema stamp report lock clean bench

@@ -1,11 +1,14 @@
-"""`make site` survives any stop and gives the same bytes for the same commit (issue #24).
+"""`make site` builds elsewhere and swaps: broken data fails with file:line and keeps the published site; it
+survives any stop and gives the same bytes for the same commit (issue #24).
 
-Two full builds in all (the reproducibility test); the recovery test fails fast on broken
-data, the stop test stops the first build step.
+Two full builds in all, shared by every test of this file: the first (`published`) and the second of the same
+commit (`rebuilt`: the same bytes, and it replaces the site); the broken-data and recovery tests fail fast on
+broken data, the stop test stops the first build step.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -21,6 +24,8 @@ from tests.helpers import edit, make_command, makefile_project
 from whrdkb.core.publish import BUILD_FOLDERS, OFFLINE_BUILD
 
 LEFTOVERS = (*BUILD_FOLDERS.values(), OFFLINE_BUILD, "site.old", "bundles.old", "pdfs.old")
+# A file put into the published site/: a build that replaced the site takes it away.
+MARKER = "published-marker"
 
 
 def make(project: Path, **kwargs) -> subprocess.Popen:
@@ -79,16 +84,87 @@ def published(tmp_path_factory) -> Path:
     return project
 
 
-def test_two_builds_of_the_same_commit_give_the_same_bytes(published):
-    first = outputs(published)
-    assert any(name.endswith(".zip") for name in first) and any(name.endswith(".pdf") for name in first)
-    assert "bundles/SHA256SUMS" in first
+@dataclasses.dataclass
+class Rebuild:
+    """A second make site of the same commit over a published site marked so a swap shows, and what it left."""
+
+    before: dict[str, str]
+    after: dict[str, str]
+    returncode: int
+    output: str
+    marker_left: bool
+    leftovers: list[str]
+
+
+@pytest.fixture(scope="module")
+def rebuilt(published) -> Rebuild:
+    """make site run again on the published project (one build shared by the tests that need a second one)."""
+    before = outputs(published)
+    (published / "site" / MARKER).write_text("the good build")
     time.sleep(3)  # a PDF printer that wrote the time of printing into a PDF would show here
     again = make(published)
     out, err = again.communicate()
-    assert again.returncode == 0, out + err
-    assert outputs(published) == first
-    assert not [name for name in LEFTOVERS if (published / name).exists()]
+    return Rebuild(
+        before,
+        outputs(published),
+        again.returncode,
+        out + err,
+        (published / "site" / MARKER).exists(),
+        [name for name in LEFTOVERS if (published / name).exists()],
+    )
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("        tags: [psychosocial]", "        tags: [psychosocial]\n        tags: [legal]", "appears twice"),
+        ("        tags: [psychosocial]", "        tags: [psychosocial]\n        colour: red", "Unknown field 'colour'"),
+        (
+            "        tags: [psychosocial]",
+            "        tags: [psychosocial, no-such-tag]",
+            "no tag with the id 'no-such-tag'",
+        ),
+    ],
+)
+def test_broken_data_fails_with_file_and_line_and_keeps_the_site(published, old, new, message):
+    rec = published / "data" / "recommendations.yaml"
+    good = rec.read_text()
+    marker = published / "site" / MARKER
+    marker.write_text("the good build")
+    try:
+        edit(rec, old, new)
+        expected_line = next(
+            n
+            for n, line in enumerate(rec.read_text().splitlines(), 1)
+            if line in new.split("\n")[1:] or line == new.split("\n")[-1]
+        )
+        result = make(published)
+        out, err = result.communicate()
+        output = out + err
+        assert result.returncode != 0
+        assert f"data/recommendations.yaml:{expected_line}:" in output and message in output, output
+        assert "Traceback" not in output
+        assert marker.read_text() == "the good build"
+        assert (published / "site" / "recommendations" / "1-2" / "index.html").is_file()
+    finally:
+        rec.write_text(good)
+        marker.unlink(missing_ok=True)
+
+
+def test_a_good_build_replaces_the_site(published, rebuilt):
+    assert rebuilt.returncode == 0, rebuilt.output
+    assert not rebuilt.marker_left
+    assert not rebuilt.leftovers
+    assert (published / "site" / "fr" / "recommendations" / "3-5" / "index.html").is_file()
+
+
+def test_two_builds_of_the_same_commit_give_the_same_bytes(rebuilt):
+    first = rebuilt.before
+    assert any(name.endswith(".zip") for name in first) and any(name.endswith(".pdf") for name in first)
+    assert "bundles/SHA256SUMS" in first
+    assert rebuilt.returncode == 0, rebuilt.output
+    assert rebuilt.after == first
+    assert not rebuilt.leftovers
 
 
 def test_a_stop_during_the_swap_is_recovered_before_anything_else(published):
