@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import filecmp
 
-from tests.helpers import build_only, copy_project, edit, mkdocs_build, site_files
+from tests.helpers import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build, site_files
+from whrdkb.core.directory import RenderOptions
+from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.render import render_languages
 
 
 def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):
@@ -42,3 +45,14 @@ def test_a_language_that_fails_in_a_forked_process_fails_the_build(tmp_path):
     assert "no-existe.md" in result.stderr
     assert "the build of es failed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_languages_rendered_in_forked_processes_are_the_pages_rendered_in_turn():
+    """kb-pages' render_languages: the same pages, in the same order, with and without forks."""
+    kb = load_knowledge_base(ROOT / "data", LANGUAGES)
+    options = RenderOptions.from_environment()
+    in_turn = render_languages(kb, LANGUAGES, options, processes=1)
+    forked = render_languages(kb, LANGUAGES, options, processes=2)
+    assert list(forked) == list(in_turn) == LANGUAGES
+    assert forked == in_turn
+    assert all(len(pages) > 100 for pages in forked.values())

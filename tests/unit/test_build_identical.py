@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from tests.helpers import LANGUAGES, ROOT
-from whrdkb.core.directory import RenderOptions
-from whrdkb.core.load import load_knowledge_base
-from whrdkb.core.render import render_languages
-
 
 def test_language_builds_share_compiled_templates_and_an_edited_template_is_compiled_again(tmp_path):
     """kb-languages' in-memory cache of compiled theme templates (each language's build makes a new environment)."""
@@ -24,14 +19,3 @@ def test_language_builds_share_compiled_templates_and_an_edited_template_is_comp
     template.write_text("two {{ x }}", encoding="utf-8")
     second = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
     assert second.get_template("page.html").render(x=1) == "two 1"
-
-
-def test_languages_rendered_in_forked_processes_are_the_pages_rendered_in_turn():
-    """kb-pages' render_languages: the same pages, in the same order, with and without forks."""
-    kb = load_knowledge_base(ROOT / "data", LANGUAGES)
-    options = RenderOptions.from_environment()
-    in_turn = render_languages(kb, LANGUAGES, options, processes=1)
-    forked = render_languages(kb, LANGUAGES, options, processes=2)
-    assert list(forked) == list(in_turn) == LANGUAGES
-    assert forked == in_turn
-    assert all(len(pages) > 100 for pages in forked.values())
