@@ -5,7 +5,7 @@ Helpers of one subject shared by a fast and a slow test file sit in a module of 
 """
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, search_on_page
-from .data import line_of, problems_of
+from .data import line_of, problems_of, repository_kb
 from .pages import PAGE_TYPES, index_file, read_html, result_path, sample_pages
 from .project import (
     BIN,
@@ -46,6 +46,7 @@ __all__ = [
     "mkdocs_build",
     "problems_of",
     "read_html",
+    "repository_kb",
     "result_path",
     "run",
     "sample_pages",

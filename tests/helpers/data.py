@@ -1,15 +1,16 @@
-"""Reading the loader's answers to broken data: the problems it reports and the lines they name."""
+"""The repository's data as the loader reads it, and its answers to broken data: the problems and their lines."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
-from whrdkb.core.load import load_knowledge_base
+from whrdkb.core.load import KnowledgeBase, load_knowledge_base
 from whrdkb.core.problems import DataError
 
-from .project import LANGUAGES
+from .project import LANGUAGES, ROOT
 
 
 def problems_of(data: Path, languages: list[str] = LANGUAGES) -> list[str]:
@@ -23,3 +24,9 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     """1-based line number of the n-th line containing `needle`."""
     hits = [n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line]
     return hits[occurrence - 1]
+
+
+@functools.cache
+def repository_kb() -> KnowledgeBase:
+    """The repository's data in every language of the site, loaded once per test process (do not change it)."""
+    return load_knowledge_base(ROOT / "data", LANGUAGES)

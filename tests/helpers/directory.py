@@ -6,10 +6,8 @@ import re
 
 import phonenumbers
 
-from tests.helpers import LANGUAGES, ROOT
-from whrdkb.core.load import load_knowledge_base
+from tests.helpers import ROOT, repository_kb
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
 SHARED = ROOT.parent / "shared"
 
 
@@ -50,4 +48,5 @@ def traces_to_sources(href: str, text: str, runs: set[str]) -> bool:
 
 
 def service_by_id(service_id: str):
-    return next(s for s in KB.services.services if s.id == service_id)
+    """A directory entry of the repository's data, by its id."""
+    return next(s for s in repository_kb().services.services if s.id == service_id)

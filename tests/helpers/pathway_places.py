@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from tests.helpers import LANGUAGES, ROOT
-from whrdkb.core.load import load_knowledge_base
+from tests.helpers import repository_kb
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
-PATHWAYS = {p.id: p for p in KB.pathways.pathways}
+
+def pathway_by_id(pathway_id: str):
+    """One of the repository's pathways, by its id."""
+    return next(p for p in repository_kb().pathways.pathways if p.id == pathway_id)
 
 
 def outcome(pathway_id: str, node_id: str):
-    return next(o for o in PATHWAYS[pathway_id].outcomes if o.id == node_id)
+    """An outcome of one of the repository's pathways, by the pathway's and the outcome's ids."""
+    return next(o for o in pathway_by_id(pathway_id).outcomes if o.id == node_id)

@@ -8,6 +8,7 @@ from whrdkb.core.search.index import SearchDocument
 
 
 def lunr_words(text: str) -> list[str]:
+    """The words lunr.py's own tokenizer finds in `text` (what the index pipeline must agree with)."""
     return [token.string for token in Tokenizer(text)]
 
 

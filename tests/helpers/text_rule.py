@@ -14,4 +14,5 @@ HIDES = "an invisible character that is invisible on the page and can hide insid
 
 
 def column_of(path: Path, line: int, char: str) -> int:
+    """1-based column of the first `char` on a 1-based line of a file."""
     return path.read_text(encoding="utf-8").splitlines()[line - 1].index(char) + 1

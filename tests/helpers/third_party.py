@@ -28,10 +28,12 @@ class FetchedUrls(HTMLParser):
     """Addresses an HTML page makes the browser fetch by itself."""
 
     def __init__(self) -> None:
+        """Start with no address found."""
         super().__init__()
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        """Keep the addresses a tag loads by itself (src, srcset, styles, stylesheets and icons)."""
         values = dict(attrs)
         for name in ("src", "poster", "data", "background"):
             if values.get(name):
@@ -47,6 +49,7 @@ class FetchedUrls(HTMLParser):
 
 
 def fetched_from_elsewhere(site: Path) -> list[str]:
+    """Every address on another host that a built HTML, CSS or JavaScript file would fetch, as `file: address`."""
     problems = []
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".css", ".js") or not path.is_file():

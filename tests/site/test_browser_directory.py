@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.helpers import LANGUAGES, ROOT
-from whrdkb.core.load import load_knowledge_base
+from tests.helpers import repository_kb
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
+KB = repository_kb()
 
 
 def visible_entries(page) -> set[str]:

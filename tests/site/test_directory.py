@@ -9,11 +9,13 @@ import subprocess
 import pytest
 from babel.dates import format_skeleton
 
-from tests.helpers import BIN, LANGUAGES, ROOT, edit, line_of, mkdocs_build, read_html
-from tests.helpers.directory import KB, SHARED, facts_text, number_runs, service_by_id, traces_to_sources
+from tests.helpers import BIN, LANGUAGES, ROOT, edit, line_of, mkdocs_build, read_html, repository_kb
+from tests.helpers.directory import SHARED, facts_text, number_runs, service_by_id, traces_to_sources
 from whrdkb.core.directory import (
     serves_area,
 )
+
+KB = repository_kb()
 
 
 @pytest.mark.skipif(not (SHARED / "sources").is_dir(), reason="shared/ is not beside the checkout")

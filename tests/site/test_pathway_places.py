@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import LANGUAGES, PREFIX, read_html
-from tests.helpers.pathway_places import KB, PATHWAYS, outcome
+from tests.helpers import LANGUAGES, PREFIX, read_html, repository_kb
+from tests.helpers.pathway_places import outcome, pathway_by_id
 from whrdkb.core.directory import SHOWN_PER_KIND, for_place, place_rank, places_to_ask, region_of
 from whrdkb.core.models.geo import area_name
 from whrdkb.core.render.pathways import asks_where, local_services, referred_services
+
+KB = repository_kb()
 
 WIDTH, HEIGHT = 360, 740
 # The crisis scenarios of the issue: the pathway, and the answers that lead to the outcome.
@@ -117,7 +119,7 @@ def test_phone_numbers_do_not_wrap(built_site):
 
 def _walk(page, home: str, pathway_id: str, answers: list[str]) -> bool:
     """From the home page: the crisis button, then one tap per question; True if the outcome asks the place."""
-    pathway = PATHWAYS[pathway_id]
+    pathway = pathway_by_id(pathway_id)
     page.goto(home)
     button = page.locator(f'a[href$="pathways/{pathway_id}/{pathway.start}/"]').first
     assert button.count(), f"{home}: no crisis button for {pathway_id} on the home page"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import LANGUAGES, ROOT, read_html
-from whrdkb.core.load import load_knowledge_base
+from tests.helpers import read_html, repository_kb
 from whrdkb.core.pathway_graph import nodes
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
+KB = repository_kb()
 
 
 # ---------------------------------------------------------------- pages

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import LANGUAGES, PREFIX, ROOT, edit, mkdocs_build, read_html
-from whrdkb.core.load import load_knowledge_base
+from tests.helpers import LANGUAGES, PREFIX, edit, mkdocs_build, read_html, repository_kb
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
+KB = repository_kb()
 ROW_SLUGS = [row.id.replace(".", "-") for _, row in KB.rows()]
 
 

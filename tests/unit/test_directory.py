@@ -12,8 +12,8 @@ import re
 import jsonschema
 import pytest
 
-from tests.helpers import LANGUAGES, ROOT, edit, line_of, problems_of
-from tests.helpers.directory import KB, SHARED, facts_text, number_runs, service_by_id, traces_to_sources
+from tests.helpers import LANGUAGES, ROOT, edit, line_of, problems_of, repository_kb
+from tests.helpers.directory import SHARED, facts_text, number_runs, service_by_id, traces_to_sources
 from whrdkb.core.directory import (
     SHOWN_PER_KIND,
     RenderOptions,
@@ -31,6 +31,8 @@ from whrdkb.core.render.directory import render_country
 from whrdkb.core.render.matrix import render_row
 from whrdkb.core.render.pathways import render_node
 from whrdkb.core.render.training import render_briefing
+
+KB = repository_kb()
 
 SVC = "data/services.yaml"
 SCHEMAS = ROOT / "data" / "schema"

@@ -11,9 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tests.helpers.pathway_places import KB, PATHWAYS, outcome
+from tests.helpers import repository_kb
+from tests.helpers.pathway_places import outcome, pathway_by_id
 from whrdkb.core.directory import places_to_ask
 from whrdkb.core.render.pathways import asks_where, referred_services
+
+KB = repository_kb()
 
 
 def test_places_include_every_country_with_a_service_of_its_own():
@@ -28,7 +31,7 @@ def test_only_defenders_outcomes_with_local_help_ask():
     asking = {(p.id, o.id) for p in KB.pathways.pathways for o in p.outcomes if asks_where(KB, p, o)}
     assert ("physical-danger", "shelter-region") in asking and ("arrest-trial", "legal") in asking
     assert ("online-attack", "harassment") not in asking  # digital help is not given in a place
-    assert not any(PATHWAYS[p].audience == "mission-staff" for p, _ in asking)
+    assert not any(pathway_by_id(p).audience == "mission-staff" for p, _ in asking)
 
 
 def test_ask_for_says_whom_to_ask():

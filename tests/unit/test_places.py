@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers import LANGUAGES, ROOT
+from tests.helpers import repository_kb
 from whrdkb.core.directory import for_place, place_rank
-from whrdkb.core.load import load_knowledge_base
 
-KB = load_knowledge_base(ROOT / "data", LANGUAGES)
+KB = repository_kb()
 
 
 def test_nearest_first_and_the_rest_left_out():
