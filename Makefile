@@ -1,6 +1,7 @@
 # The two commands for a fresh clone:
 #   make site   set up .venv from the pinned requirements and build the site into site/
 #   make test   install what the tests need and run every test
+#   make test-fast  only tests/unit (no build, no browser: under a minute)
 # Also: make serve (preview with live reload), make validate, make schema, make lock.
 
 # Material prints an end-of-life banner on every build; it is noted in the README instead.
@@ -23,7 +24,7 @@ KIWIX_SERVE := /usr/bin/kiwix-serve
 # GNU gettext: msgfmt checks the translators' PO files (tests), msgcat lays exported ones out as every gettext tool does.
 MSGFMT     := /usr/bin/msgfmt
 
-.PHONY: site bundles serve test validate schema stamp report po lock clean bench
+.PHONY: site bundles serve test test-fast validate schema stamp report po lock clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,10 +86,16 @@ $(MSGFMT):
 $(KIWIX_SERVE):
 	$(call apt,kiwix-tools)
 
-# Two workers: the suite builds sites and drives a browser; CI machines have two cores.
+# Two workers: the suite builds sites and drives a browser; CI machines have two cores. tests/unit and
+# tests/site run in one session, so the site built once (tests/site/conftest.py) serves every test;
+# loadscope keeps a module's tests (and its module fixtures: printed PDFs, ZIMs) on one worker.
 TEST_WORKERS ?= 2
 test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(KIWIX_SERVE) $(TEST_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
+
+# The fast half: tests/unit (pure functions and data checks; WeasyPrint lays out the print editions' text).
+test-fast: $(PANGO) $(NOTO) $(TEST_STAMP)
+	$(BIN)/python -m pytest tests/unit -n $(TEST_WORKERS) --durations=5
 
 validate: $(SITE_STAMP)
 	$(BIN)/whrdkb validate

@@ -24,14 +24,13 @@ from pathlib import Path
 
 import yaml
 
-from whrdkb.core.yamlsource import read_yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository's root: tests.helpers
+from tests.helpers import ROOT, copy_project  # noqa: E402
+from whrdkb.core.yamlsource import read_yaml  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "data", "docs", "overrides", "CONTRIBUTING.md")
 LANGUAGES = ("fr", "es", "ar", "ne")  # translations of every synthetic text (English is the source)
 ROWS_PER = 20  # one more matrix row per this many entries
 PATHWAYS_PER = 100  # one more pathway per this many entries
-GENERATED = ("recommendations", "directory", "pathways", "training", "evidence", "downloads", "search", "translations")
 
 
 def localized(text: str) -> dict:
@@ -84,13 +83,7 @@ def generate(count: int, dest: Path, seed: int = 1) -> Path:
     """Copy the project to `dest`, add `count` synthetic entries, and grow the matrix and the pathways with them."""
     if dest.exists():
         shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=_generated_folders)
-        else:
-            shutil.copy2(src, dest / part)
+    copy_project(dest)
     if count == 0:
         return dest  # the repository's own data, unchanged
     data = ROOT / "data"
@@ -103,14 +96,6 @@ def generate(count: int, dest: Path, seed: int = 1) -> Path:
     _grow_matrix(dest / "data" / "recommendations.yaml", count // ROWS_PER)
     _grow_pathways(dest / "data" / "pathways.yaml", count // PATHWAYS_PER)
     return dest
-
-
-def _generated_folders(folder: str, names: list[str]) -> set[str]:
-    """Folders the build writes (docs/<language>/recommendations/, docs/exports/...): not copied."""
-    parent = Path(folder)
-    if parent.parent.name == "docs" and parent.name != "assets":
-        return {name for name in names if name in GENERATED}
-    return {"exports", "__pycache__"} & set(names) if parent.name == "docs" else set()
 
 
 class _NoAliases(yaml.SafeDumper):

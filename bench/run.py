@@ -36,9 +36,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -55,12 +53,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate_directory import generate  # noqa: E402
+from generate_directory import generate  # noqa: E402  (it puts the repository's root on the path)
 
-from whrdkb.core.render.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.helpers import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, build_only, serve, site_languages  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PAGE = ROOT / "docs" / "en" / "contribute" / "performance.md"
 # Every size measured so far (one entry per size, the newest run wins): the page is made from it,
 # so sizes can be measured in separate runs (the largest takes long).
@@ -197,18 +193,6 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def only_default_language(project: Path) -> None:
-    """Keep every language configured (the data stays valid) but build the default one only."""
-    config = project / "mkdocs.yml"
-    text, default_seen = [], False
-    for line in config.read_text(encoding="utf-8").splitlines():
-        if re.match(r"^\s+build: true$", line):
-            line = line if not default_seen else line.replace("build: true", "build: false")
-            default_seen = True
-        text.append(line)
-    config.write_text("\n".join(text) + "\n", encoding="utf-8")
-
-
 def baseline_project(project: Path, dest: Path) -> Path:
     """The project's generated Markdown (left in docs/ by a build) with a plain Material configuration."""
     shutil.copytree(project / "docs", dest / "docs")
@@ -323,47 +307,29 @@ def offline_sizes(project: Path, work: Path) -> tuple[float, dict]:
     return zip_mb, {name: size / 1024 / 1024 for name, size in zims.items()}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The browser drops connections it no longer needs (a page closed while loading).
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def browser_figures(site: Path) -> tuple[dict, float, float]:
     """(gzipped KB of a first visit per page type, ms from typing to the first result, ms until search is ready)."""
     from playwright.sync_api import sync_playwright
 
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     weights: dict[str, float] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, path in PAGE_TYPES.items():
-                context = browser.new_context()  # empty cache: a first visit
-                page = context.new_page()
-                responses = []
-                page.on("response", lambda response, seen=responses: seen.append(response))
-                page.goto(base + path, wait_until="load")
-                weights[name] = sum(len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200) / 1024
-                context.close()
-            runs: dict[str, list[float]] = {language: [] for language in QUERIES}  # language -> ms per run
-            ready = []
-            for language, query in QUERIES.items():
-                for _ in range(SEARCH_RUNS):
-                    typed, loaded = _first_result(browser, base, language, query)
-                    runs[language].append(typed)
-                    ready.append(loaded)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for name, path in PAGE_TYPES.items():
+            context = browser.new_context()  # empty cache: a first visit
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response, seen=responses: seen.append(response))
+            page.goto(base + path, wait_until="load")
+            weights[name] = sum(len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200) / 1024
+            context.close()
+        runs: dict[str, list[float]] = {language: [] for language in QUERIES}  # language -> ms per run
+        ready = []
+        for language, query in QUERIES.items():
+            for _ in range(SEARCH_RUNS):
+                typed, loaded = _first_result(browser, base, language, query)
+                runs[language].append(typed)
+                ready.append(loaded)
+        browser.close()
     # Each language's median of its runs, then the slowest language.
     medians = [statistics.median(ms) if min(ms) >= 0 else -1 for ms in runs.values()]  # -1: a run found nothing
     return weights, max(medians), max(ready)
@@ -425,7 +391,7 @@ def measure(entries: int, work: Path, browser: bool = True, serve: bool = True, 
     result.installed_mb = installed_sizes(site)
     one = work / "one"
     shutil.copytree(project, one)
-    only_default_language(one)
+    build_only(one, site_languages(one / "mkdocs.yml")[:1])
     result.one_language_s, _ = timed_build(one, work / "one-site")
     result.zip_mb, result.zim_mb = offline_sizes(project, work)
     if browser:

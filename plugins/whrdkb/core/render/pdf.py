@@ -29,18 +29,6 @@ from ..processes import can_fork, fork_map, process_count
 from .paged import FetchRefused, page_count, write_pdf
 from .printed import CARD_MOST_PER_SECTION, RTL, Edition, PrintSettings, print_editions
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags for a headless Chromium that makes no connection of its own (browser tests, benchmark; see the README).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 class PdfError(Exception):
     """A PDF could not be made (a card that cannot fit its page, a document asking for an outside resource)."""

@@ -1,0 +1,1 @@
+"""The project's tests: tests/unit (no build, no browser, no subprocess) and tests/site (builds, browsers, commands)."""
