@@ -60,3 +60,20 @@ def test_core_names_no_site_generator_even_inside_a_function():
             found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n.split(".")[0] in (
                 "mkdocs", "material", "mkdocs_static_i18n")]
     assert not found, found
+
+
+def test_every_test_file_the_code_and_docs_name_exists():
+    """Comments and docs that point a reader to a test point at a file that is there (tests moved into unit/, site/)."""
+    import re
+
+    places = [*(ROOT / "plugins").rglob("*.py"), *(ROOT / "plugins").rglob("*.json"), *(ROOT / "docs").rglob("*.md")]
+    places += [*(ROOT / "docs" / "assets").rglob("*.js"), *(ROOT / "docs" / "assets").rglob("*.txt")]
+    places += [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *(ROOT / "requirements").glob("*.in")]
+    missing = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in places
+        if "egg-info" not in path.parts
+        for name in re.findall(r"\btests/[\w/]+\.py\b", path.read_text(encoding="utf-8", errors="replace"))
+        if not (ROOT / name).is_file()
+    ]
+    assert not missing, missing

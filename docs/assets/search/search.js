@@ -9,7 +9,7 @@
  * match, and loads them with lunr.Index.load (nothing is rebuilt here), then parses the
  * result lines of the results it shows.
  * The pipeline and the choice of shards mirror plugins/whrdkb/core/search/;
- * tests/test_search.py checks that both give the same words and the same results.
+ * tests/site/test_search.py checks that both give the same words and the same results.
  * Nothing typed is put in the URL, the history or any storage. */
 (function () {
   "use strict";

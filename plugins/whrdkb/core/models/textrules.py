@@ -26,7 +26,7 @@ from .errors import rule_error
 
 # Every character that is invisible on a page: Unicode's format characters (category Cf), control
 # characters but line feed and tab (Cc), and the invisible letters (Hangul fillers, Khmer inherent vowels,
-# combining grapheme joiner). tests/test_text_rule.py checks this class against Python's Unicode database.
+# combining grapheme joiner). tests/unit/test_text_rule.py checks this class against Python's Unicode database.
 HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
     "\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"

@@ -30,6 +30,6 @@ Both sides run the same pipeline, registered under the same names:
 
 A language without a stemmer or stop words (a sixth one added by configuration) gets the
 normaliser only, and still finds its words. A query drops its stop words too, unless
-it has no other word (a reader may be typing the start of a longer one). tests/test_search.py runs
+it has no other word (a reader may be typing the start of a longer one). tests/site/test_search.py runs
 both sides over every word of the built site and compares the results.
 """

@@ -68,7 +68,7 @@ def score_terms(pipeline: list, documents: list[list[list[str]]]) -> list[tuple[
     (lunr's BM25: the same formula, in the same order of operations, rounded the same way);
     terms come in lunr.js's (UTF-16) order. The Builder wraps every word in a token object
     and runs it through the pipeline; here each distinct word runs through it once (every
-    function of the pipeline looks at one word alone). tests/test_search.py compares the
+    function of the pipeline looks at one word alone). tests/site/test_search.py compares the
     two on every page of the site, in every language.
     """
     terms_of = _pipeline_terms(pipeline)

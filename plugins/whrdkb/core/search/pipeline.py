@@ -153,7 +153,7 @@ def words(text: str) -> list[str]:
     """lunr.py's tokenizer, done by one regular expression: the same words, three times faster.
 
     lunr.py's own walks the text a character at a time; given a list, the index builder
-    takes its words as they are (tests/test_search.py compares the two on every page).
+    takes its words as they are (tests/site/test_search.py compares the two on every page).
     """
     return _WORD.findall(text.lower())
 

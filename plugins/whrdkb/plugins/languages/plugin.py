@@ -10,7 +10,7 @@ share (with its search indexes) and exits, and the build waits for every fork
 before it ends (priority -120).
 
 The output is the same bytes as building the languages one after the other
-(tests/test_build_identical.py): files every language's build writes at the site's
+(tests/site/test_build_identical.py): files every language's build writes at the site's
 root are either the same bytes (theme assets) or written by the default language's
 build only (404.html; see kb-theme's `default_language_templates`). Forks on Linux only
 (`core.processes.can_fork`); elsewhere, or with `processes: 1`, the languages are built in turn.
