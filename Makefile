@@ -10,8 +10,9 @@ export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-SITE_STAMP := $(VENV)/.site-installed
-TEST_STAMP := $(VENV)/.test-installed
+# Marker files: what pip installed from the pinned requirements (remade when those change).
+SITE_INSTALLED := $(VENV)/.site-installed
+TEST_INSTALLED := $(VENV)/.test-installed
 # Debian packages: Chromium drives the browser tests (browsers cannot be downloaded by test tools
 # here); WeasyPrint (pathway guides, pocket cards) lays text out with Pango
 # (HarfBuzz shaping for Arabic and Devanagari); Noto fonts give the PDFs Arabic and Devanagari glyphs
@@ -31,12 +32,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip==24.3.1"
 
 # Pinned, hash-checked dependencies, then the project's own plugins (editable).
-$(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
+$(SITE_INSTALLED): requirements/site.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
+$(TEST_INSTALLED): requirements/test.txt $(SITE_INSTALLED)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
@@ -50,14 +51,14 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 # pdfs/; it first puts back what an earlier stopped run left half-swapped, and a stop (SIGTERM, Ctrl-C)
 # stops the builds it started and removes their folders.
 # The Debian packages come first: where they cannot be installed, make stops before anything else.
-bundles: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_STAMP)
+bundles: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_INSTALLED)
 	$(BIN)/whrdkb publish --only-bundles
 
-site: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_STAMP)
+site: $(CHROMIUM) $(PANGO) $(NOTO) $(SITE_INSTALLED)
 	$(BIN)/whrdkb publish
 
 # Rebuilds only the pages an edit changed (kb-preview makes them the same as a full build's).
-serve: $(SITE_STAMP)
+serve: $(SITE_INSTALLED)
 	$(BIN)/mkdocs serve --dirty --strict
 
 # Install a Debian package as root (or with sudo): $(call apt,PACKAGE). Without apt-get (Windows, macOS,
@@ -90,36 +91,36 @@ $(KIWIX_SERVE):
 # tests/site run in one session, so the site built once (tests/site/conftest.py) serves every test;
 # loadscope keeps a module's tests (and its module fixtures: printed PDFs, ZIMs) on one worker.
 TEST_WORKERS ?= 2
-test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(KIWIX_SERVE) $(TEST_STAMP)
+test: $(CHROMIUM) $(PANGO) $(NOTO) $(PDFTOPPM) $(MSGFMT) $(KIWIX_SERVE) $(TEST_INSTALLED)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
 
 # The fast half: tests/unit (pure functions and data checks; WeasyPrint lays out the print editions' text).
-test-fast: $(PANGO) $(NOTO) $(TEST_STAMP)
+test-fast: $(PANGO) $(NOTO) $(TEST_INSTALLED)
 	$(BIN)/python -m pytest tests/unit -n $(TEST_WORKERS) --durations=5
 
-validate: $(SITE_STAMP)
+validate: $(SITE_INSTALLED)
 	$(BIN)/whrdkb validate
 
-schema: $(SITE_STAMP)
+schema: $(SITE_INSTALLED)
 	$(BIN)/whrdkb schema
 
 # After translating: tie each new translation to the English text it was made from.
-stamp: $(SITE_STAMP)
+stamp: $(SITE_INSTALLED)
 	$(BIN)/whrdkb stamp
 
 # A translator's files for one language: make po LANGUAGE=ne writes translations/ne.po and
 # translations/messages.pot (for Poedit, Weblate, Transifex, Crowdin), laid out by gettext.
-po: $(MSGFMT) $(SITE_STAMP)
+po: $(MSGFMT) $(SITE_INSTALLED)
 	@test -n "$(LANGUAGE)" || { echo "Say which language: make po LANGUAGE=ne (fr, es, ar, ne)" >&2; exit 1; }
 	$(BIN)/whrdkb translations export --language $(LANGUAGE)
 
 # Stale directory entries, translation state and broken links (needs make site first).
-report: $(SITE_STAMP)
+report: $(SITE_INSTALLED)
 	$(BIN)/whrdkb report --site site
 
 # The performance benchmark (long: up to 5,000 synthetic entries in every language); writes
 # its figures into docs/en/contribute/performance.md. Not part of make test.
-bench: $(TEST_STAMP) $(CHROMIUM)
+bench: $(TEST_INSTALLED) $(CHROMIUM)
 	$(BIN)/python bench/run.py --write
 
 # Re-pin every dependency (with hashes) after editing requirements/*.in.

@@ -22,6 +22,6 @@ def test_the_dev_container_is_debian_and_sets_up_through_the_makefile():
     for package in ("chromium", "fonts-noto-core", "poppler-utils", "gettext"):
         assert f"$(call apt,{package})" in makefile
     site = re.search(r"^site: (.*)$", makefile, re.M)
-    assert site and re.fullmatch(r"(\$\([A-Z_]+\) )*\$\(SITE_STAMP\)", site.group(1)), "Debian packages come first"
+    assert site and re.fullmatch(r"(\$\([A-Z_]+\) )*\$\(SITE_INSTALLED\)", site.group(1)), "Debian packages come first"
     assert "$(CHROMIUM)" in site.group(1) and "$(NOTO)" in site.group(1)
     assert re.search(r"^test: .*\$\(MSGFMT\)", makefile, re.M)
