@@ -1,7 +1,7 @@
 """Relevance: in each language, a reader's words find the page they are after among the first three.
 
 Loads each language's built index with lunr.py and runs the query as the browser
-does (whrdkb.core.search.query.search; tests/test_search.py checks the browser gives the
+does (whrdkb.core.search.query.search; tests/site/test_search.py checks the browser gives the
 same results). Expected pages are paths below the language's folder ("" is its home).
 Where a language's pages are still shown in English, its queries use the words of
 its translated parts (titles, interface, home and safety pages).

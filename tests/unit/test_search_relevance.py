@@ -1,15 +1,4 @@
-"""Relevance: in each language, a reader's words find the page they are after among the first three.
-
-Loads each language's built index with lunr.py and runs the query as the browser
-does (whrdkb.core.search.query.search; tests/test_search.py checks the browser gives the
-same results). Expected pages are paths below the language's folder ("" is its home).
-Where a language's pages are still shown in English, its queries use the words of
-its translated parts (titles, interface, home and safety pages).
-
-SENTENCES are what a defender in a crisis types, in her own words: whole sentences, whose
-common words (stop words) must not decide, and whose words the page may not use (the
-maintainers' `keywords:` in the data bridge these).
-"""
+"""The relevance suite itself: enough queries and sentences in every language (tests/site/test_search_relevance.py runs them)."""
 
 from __future__ import annotations
 
