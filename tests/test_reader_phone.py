@@ -114,3 +114,25 @@ def test_a_single_language_copy_lists_its_own_language_first(offline_two_languag
         assert [kind for kind, _ in entries] == ["link"] + ["absent"] * (len(entries) - 1), entries
     everything = BeautifulSoup(copies[None].files["ar/index.html"], "html.parser").select_one(".md-select__list")
     assert [a["hreflang"] for a in everything.select("a")] == ["en", "ar"] and not everything.select(".kb-not-in-copy")
+
+
+# The boxes of the quick exit and of the pathway page's foot links (back, start over, overview, all pathways).
+TARGETS = """() => [...document.querySelectorAll(".md-header a.kb-exit, .kb-pathway-nav a")].map(e => {
+    const r = e.getBoundingClientRect();
+    return {name: e.className || e.textContent.trim().slice(0, 30), width: r.width, height: r.height};
+})"""
+
+
+@pytest.mark.parametrize(("language", "javascript"), [("ar", True), ("ne", False)])
+def test_the_quick_exit_and_the_pathway_links_are_44_px_targets(browser, site_url, language, javascript):
+    """On a pathway's question, in Arabic with JavaScript and Nepali without: the exit (it was 40 px high) and
+    each back / start over / overview link (they were 21 px lines of text) are at least 44 px each way."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PREFIX[language] + "pathways/physical-danger/where/")
+        targets = page.evaluate(TARGETS)
+        assert [t["name"] for t in targets][0] == "kb-exit" and len(targets) >= 3
+        assert [t for t in targets if t["height"] < 44 or t["width"] < 44] == []
+    finally:
+        context.close()
