@@ -27,7 +27,7 @@ from ..generated import PDF_FOLDER
 from ..load import KnowledgeBase
 from ..processes import can_fork, fork_map, process_count
 from .paged import FetchRefused, page_count, write_pdf
-from .printed import CARD_MOST_PER_SECTION, RTL, Edition, PrintSettings, print_editions
+from .printed import RTL, Edition, PrintSettings, print_editions
 
 
 class PdfError(Exception):
@@ -134,13 +134,14 @@ def print_documents(
 def print_edition(edition: Edition, out: Path, epoch: int) -> Path:
     """Print one edition into `out`, reproducibly; raise PdfError if it cannot.
 
-    A pocket card is laid out on A6 pages and put on one A4 sheet as four panels (impose_panels): it lists at
-    most CARD_MOST_PER_SECTION entries per section, fewer (the same number in every section) when four
-    panels would not hold them; the card says how many it leaves out.
+    A pocket card is laid out on A6 pages and put on one A4 sheet as four panels (impose_panels), in the first
+    of its layouts that four panels hold (printed.CARD_LAYOUTS): every entry, up to CARD_MOST_PER_SECTION per
+    section, in the largest type that fits, else fewer (the same number in every section) in the smallest;
+    the card says how many it leaves out.
     """
     html = edition.html
     if edition.refit is not None:
-        fits = (h for h in map(edition.refit, range(CARD_MOST_PER_SECTION, 0, -1)) if page_count(h) <= PANELS)
+        fits = (h for h in map(edition.refit, range(edition.layouts)) if page_count(h) <= PANELS)
         fitting = next(fits, None)
         if fitting is None:
             raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")

@@ -64,8 +64,9 @@ class Edition:
     name: str
     language: str
     html: str
-    # For an edition that must fit a number of pages: the HTML with at most n entries per section.
+    # For an edition that must fit a number of pages: the HTML of its i-th way to fit (of `layouts`, best first).
     refit: Callable[[int], str] | None = field(default=None, compare=False)
+    layouts: int = 0
 
 
 def environment() -> jinja2.Environment:
@@ -203,8 +204,10 @@ def card_sections(kb: KnowledgeBase, region: str) -> list[tuple[str, list[Servic
     return sections
 
 
-def render_card(kb: KnowledgeBase, language: str, region: str, settings: PrintSettings, per_section: int) -> str:
-    """A region's pocket card (one A4 page folded to A6) with at most `per_section` entries per section."""
+def render_card(
+    kb: KnowledgeBase, language: str, region: str, settings: PrintSettings, per_section: int, type_size: float
+) -> str:
+    """A region's pocket card (A6 pages for one A4 sheet): at most `per_section` entries a section, `type_size` pt."""
     ctx = RenderContext(kb, language)
     sections = card_sections(kb, region)
     shown = [(key, services[:per_section]) for key, services in sections]
@@ -217,6 +220,7 @@ def render_card(kb: KnowledgeBase, language: str, region: str, settings: PrintSe
         .render(
             **_helpers(ctx, settings),
             region=region,
+            type_size=type_size,
             sections=shown,
             left_out=left_out,
             channels=lambda service: [service.safest_channel],  # one per entry: the card is a page
@@ -228,19 +232,29 @@ def render_card(kb: KnowledgeBase, language: str, region: str, settings: PrintSe
 
 
 def card_editions(kb: KnowledgeBase, language: str, settings: PrintSettings) -> list[Edition]:
-    """Every region's pocket card in one language (each refitted to one page by pdf.py)."""
+    """Every region's pocket card in one language (pdf.py prints each in the first of CARD_LAYOUTS that fits)."""
 
     def edition(region: str) -> Edition:
-        def refit(n: int) -> str:
-            return render_card(kb, language, region, settings, n)
+        def refit(layout: int) -> str:
+            type_size, per_section = CARD_LAYOUTS[layout]
+            return render_card(kb, language, region, settings, per_section, type_size)
 
-        return Edition(pdf_name(f"card-{region}", language), language, refit(CARD_MOST_PER_SECTION), refit)
+        return Edition(pdf_name(f"card-{region}", language), language, refit(0), refit, len(CARD_LAYOUTS))
 
     return [edition(region) for region in card_regions(kb)]
 
 
 # The most entries a card lists per section; fewer when the card would not fit on its page (pdf.py).
 CARD_MOST_PER_SECTION = 6
+# The type sizes (pt) a card may be printed in, largest first: a card takes the largest in which its
+# four A6 panels hold every entry, so a short card fills its sheet in type easy to read instead of
+# using two panels of small print; the smallest is kept for the longest cards.
+CARD_TYPE_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.2)
+# A card's ways to fit its four panels, best first: every entry (up to CARD_MOST_PER_SECTION a section)
+# in the largest type that holds them, then fewer entries in the smallest type.
+CARD_LAYOUTS = tuple((size, CARD_MOST_PER_SECTION) for size in CARD_TYPE_SIZES) + tuple(
+    (CARD_TYPE_SIZES[-1], n) for n in range(CARD_MOST_PER_SECTION - 1, 0, -1)
+)
 
 
 def _qr_svg(address: str) -> Markup:
