@@ -19,10 +19,10 @@ from .core.po import PoError, check_language, import_po, write_po
 from .core.problems import DataError
 from .core.processes import process_count
 from .core.publish import Publisher
-from .core.renderinput import BuildSettings, Published, RenderInput
 from .core.render import check_ui_strings
 from .core.render.pdf import PdfError, print_documents
 from .core.render.write import write_generated_pages
+from .core.renderinput import BuildSettings, Published, RenderInput
 from .core.schema import write_schemas
 from .core.stamping import stamp_pages, stamp_translations
 from .core.sync import NotOwnedError
@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     export = actions.add_parser("export", help="write translations/LANGUAGE.po and translations/messages.pot")
     export.add_argument("--language", required=True, help="language code, as in mkdocs.yml (fr, es, ar, ne ...)")
     export.add_argument("--out", type=Path, help="folder to write them into (default: translations/)")
-    import_parser = actions.add_parser("import", help="write a translated PO file into data/ (drafts unless --reviewed)")
+    import_parser = actions.add_parser(
+        "import", help="write a translated PO file into data/ (drafts unless --reviewed)"
+    )
     import_parser.add_argument("file", type=Path)
     import_parser.add_argument(
         "--reviewed",
@@ -134,7 +136,9 @@ def pages_command(root: Path, out: Path) -> int:
     if kb is None:
         return 1
     settings = plugin_settings(root / "mkdocs.yml", "kb-pages")
-    build = BuildSettings.from_environment(int(settings.get("stale_after_days", 365)), pdf=bool(settings.get("pdf", False)))
+    build = BuildSettings.from_environment(
+        int(settings.get("stale_after_days", 365)), pdf=bool(settings.get("pdf", False))
+    )
     render_input = RenderInput.for_docs(kb, build, Published.in_project(root, offline=False), root / "docs")
     try:
         changed = write_generated_pages(render_input, kb.languages, root / "docs", out, process_count(0))

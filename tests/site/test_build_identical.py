@@ -5,9 +5,9 @@ from __future__ import annotations
 import filecmp
 
 from tests.helpers import LANGUAGES, ROOT, build_only, copy_project, edit, mkdocs_build, site_files
-from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render import render_languages
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 
 
 def test_parallel_builds_write_the_same_bytes_as_one_step_after_the_other(tmp_path):

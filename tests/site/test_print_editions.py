@@ -196,8 +196,8 @@ def test_the_handbooks_contents_give_each_sections_page(printed, kb, language):
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_download_page_lists_each_edition_of_its_language_with_size_and_date(kb, language):
     from whrdkb.core.bundles import EditionFile
-    from whrdkb.core.renderinput import BuildSettings, Published, RenderInput
     from whrdkb.core.render.downloads import render_downloads
+    from whrdkb.core.renderinput import BuildSettings, Published, RenderInput
 
     editions = [(f"whrd-kb-card-002.{lang}.pdf", 150_000) for lang in ("en", "ar")]
     editions.append((f"whrd-kb-pathway-{kb.pathways.pathways[0].id}.{language}.pdf", 90_000))

@@ -64,14 +64,16 @@ def test_without_gettext_the_export_still_writes_valid_files_and_says_how_to_get
     whrdkb = str(Path(sys.executable).parent / "whrdkb")
     done = subprocess.run(
         [whrdkb, "--root", str(stamped_project), "translations", "export", "--language", "fr"],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "GNU gettext (msgcat) is not installed" in done.stdout
     po = stamped_project / "translations" / "fr.po"
     assert subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)]).returncode == 0
     assert not list(po.parent.glob("*.msgcat"))  # no half-written file left behind
-
 
 
 def test_a_nepali_file_filled_in_a_tool_is_imported_and_its_drafts_are_built(tmp_path):

@@ -57,8 +57,11 @@ def test_core_names_no_site_generator_even_inside_a_function():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
             names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n.split(".")[0] in (
-                "mkdocs", "material", "mkdocs_static_i18n")]
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno}: {n}"
+                for n in names
+                if n.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n")
+            ]
     assert not found, found
 
 

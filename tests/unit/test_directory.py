@@ -27,10 +27,10 @@ from whrdkb.core.directory import (
 from whrdkb.core.export import FORMULA_STARTS, export_csv, export_hsds, export_json
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.render.directory_pages import render_country
-from whrdkb.core.renderinput import BuildSettings
 from whrdkb.core.render.matrix import render_row
 from whrdkb.core.render.pathways import render_node
 from whrdkb.core.render.training import render_briefing
+from whrdkb.core.renderinput import BuildSettings
 
 KB = repository_kb()
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 
 from tests.helpers import LANGUAGES, ROOT
-from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.load import load_knowledge_base
 from whrdkb.core.offline_install import WORKER, page_url, write_copy_lists
 from whrdkb.core.render.downloads import render_downloads
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 
 
 def test_the_offline_copy_says_why_it_cannot_be_kept_this_way():

@@ -7,9 +7,9 @@ import posixpath
 import pytest
 
 from tests.helpers import LANGUAGES, PREFIX
-from whrdkb.core.renderinput import BuildSettings, RenderInput
 from whrdkb.core.render.pathways import render_overview
 from whrdkb.core.render.training import render_training
+from whrdkb.core.renderinput import BuildSettings, RenderInput
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -234,4 +234,3 @@ class Publisher:
         """Remove every build folder of this run."""
         for folder in (*BUILD_FOLDERS.values(), OFFLINE_BUILD):
             shutil.rmtree(self.root / folder, ignore_errors=True)
-

@@ -95,7 +95,13 @@ class Source:
 
     # A Problem located at `path` in this file (at `fragment` inside the value, when given).
     def problem(
-        self, path: DataPath, message: str, hint: str = "", *, key: bool = False, fragment: tuple[str, int] | None = None
+        self,
+        path: DataPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        fragment: tuple[str, int] | None = None,
     ) -> Problem:
         line, column = self.fragment_position(path, *fragment) if fragment else self.position(path, key=key)
         return Problem(self.file, line, column, describe_path(self.data, path), message, hint)

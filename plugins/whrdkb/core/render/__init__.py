@@ -155,4 +155,13 @@ def check_ui_strings(kb: KnowledgeBase) -> None:
         raise DataError(problems)
 
 
-__all__ = ["RENDERERS", "BuildSettings", "GeneratedPage", "Published", "RenderInput", "check_ui_strings", "render_all", "required_ui_keys"]
+__all__ = [
+    "RENDERERS",
+    "BuildSettings",
+    "GeneratedPage",
+    "Published",
+    "RenderInput",
+    "check_ui_strings",
+    "render_all",
+    "required_ui_keys",
+]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from babel.dates import format_date
 
 from ..bundles import EditionFile
-from ..renderinput import RenderInput
 from ..models.geo import area_name
+from ..renderinput import RenderInput
 from .pages import GeneratedPage, RenderContext, render_page
 
 

@@ -155,7 +155,7 @@ def render_fragment(template: str, ctx: RenderContext, **values) -> str:
 def render_page(
     template: str, path: str, ctx: RenderContext, title: str, source: str, meta: dict | None = None, **values
 ) -> GeneratedPage:
-    """Render one template into a page with front matter (title, translation state, `source` as data/FILE:LINE, `meta`)."""
+    """Render one template into a page with front matter (title, translation state, data/FILE:LINE `source`, `meta`)."""
     body = render_fragment(template, ctx, **values)
     header = front_matter(
         {

@@ -74,9 +74,7 @@ def render_index(kb: KnowledgeBase, language: str) -> GeneratedPage:
     )
 
 
-def render_overview(
-    kb: KnowledgeBase, language: str, pathway: Pathway, settings: BuildSettings
-) -> GeneratedPage:
+def render_overview(kb: KnowledgeBase, language: str, pathway: Pathway, settings: BuildSettings) -> GeneratedPage:
     """A pathway on one printable page: its flowchart, and links to every step (and to its PDF when printed)."""
     ctx = _context(kb, language, pathway)
     pdf = pdf_link(kb, language, 2, f"pathway-{pathway.id}") if settings.pdf else None
@@ -115,7 +113,12 @@ def render_node(
     p_index = kb.pathways.pathways.index(pathway)
     back = parents(pathway)[node.id]
     common = dict(
-        pathway=pathway, node=node, back=back, place=place, up="../" if place else "", **directory_helpers(ctx, settings)
+        pathway=pathway,
+        node=node,
+        back=back,
+        place=place,
+        up="../" if place else "",
+        **directory_helpers(ctx, settings),
     )
     if isinstance(node, Step):
         path = ("pathways", p_index, "steps", pathway.steps.index(node))
