@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from itertools import chain
 from pathlib import Path
 
 from ..builddate import build_date, build_epoch
@@ -141,7 +142,9 @@ def print_edition(edition: Edition, out: Path, epoch: int) -> Path:
     """
     html = edition.html
     if edition.refit is not None:
-        fits = (h for h in map(edition.refit, range(edition.layouts)) if page_count(h) <= PANELS)
+        # edition.html is already its first layout: the others are rendered only while none fits.
+        layouts = chain([edition.html], map(edition.refit, range(1, edition.layouts)))
+        fits = (h for h in layouts if page_count(h) <= PANELS)
         fitting = next(fits, None)
         if fitting is None:
             raise PdfError(f"{edition.name} does not fit on one page even with one entry per section")
